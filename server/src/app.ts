@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from './config.js';
+import type { Database, StoreKind } from './db/database.js';
+import { DomainError } from './platform/errors.js';
+import { errorHandler } from './platform/http/error-handler.js';
+import { installIdempotency } from './platform/http/idempotency.js';
+import { installRequestContext } from './platform/http/request-context.js';
+import { ErrorResponse } from './platform/http/schemas.js';
+import type { Notifier } from './platform/notifications/notifier.js';
+import { loadVault, type PiiVault } from './platform/pii.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { regionRoutes } from './features/regions/regions.routes.js';
+import { statsRoutes } from './features/stats/stats.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  storeKind: StoreKind;
+  notifier: Notifier;
+  now?: () => Date;
+  vault?: PiiVault;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<AppDeps>;
+  }
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
+  const deps: Required<AppDeps> = { now: () => new Date(), vault: input.vault ?? loadVault(input.config), ...input } as Required<AppDeps>;
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('deps', deps);
+  app.addSchema(ErrorResponse);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 20, parts: 30 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Linli 邻里 API', version: config.version, description: '党建引领城市基层治理平台 API' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  installRequestContext(app, deps);
+  installIdempotency(app, config.idempotencyTtlHours);
+
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查 / health',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]), version: Type.String() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: deps.storeKind, version: config.version }),
+  );
+
+  // The whole API surface, one line per feature.
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(regionRoutes, { prefix: '/api/v1' });
+  await app.register(statsRoutes, { prefix: '/api/v1' });
+
+  await registerWeb(app);
+  return app;
+}
+
+/** Serves the built web app: the phone app at /, the admin console at /admin, with SPA fallbacks. */
+async function registerWeb(app: FastifyInstance) {
+  const hasWeb = existsSync(`${WEB_DIST}index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (request.method !== 'GET' || /^\/(api|open311|healthz)(\/|$)/.test(path) || !hasWeb) {
+      throw new DomainError('NOT_FOUND');
+    }
+    const page = path.startsWith('/admin') ? 'admin/index.html' : path.startsWith('/screen') ? 'screen/index.html' : 'index.html';
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(existsSync(`${WEB_DIST}${page}`) ? page : 'index.html');
+  });
+}

@@ -1,0 +1,79 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from './context.js';
+import { orgScopes, regionScopes, type Permission } from './policy.js';
+
+/**
+ * The one set of query fragments that limit reads to the actor's scope. Every query on tenant data uses
+ * `tenantId = ctx.tenantId` plus one of these; none is written by hand in a feature.
+ */
+const FALSE = sql<SqlBool>`false`;
+
+const likeAny = (eb: ExpressionBuilder<any, any>, column: string, paths: string[]): Expression<SqlBool> =>
+  eb.or(paths.map((p) => eb(eb.ref(column), 'like', `${p}%`)));
+
+/** `regionIdColumn` lies in a region subtree where the actor holds `permission`. */
+export function regionInScope(tenantId: string, actor: Actor | null, permission: Permission, regionIdColumn: string) {
+  const paths = regionScopes(actor, permission);
+  return (eb: ExpressionBuilder<DB, any>): Expression<SqlBool> => {
+    if (paths.length === 0) return FALSE;
+    return eb(
+      eb.ref(regionIdColumn),
+      'in',
+      eb.selectFrom('regions as scope_r').select('scope_r.id').where('scope_r.tenantId', '=', tenantId).where((e) => likeAny(e, 'scope_r.path', paths)),
+    );
+  };
+}
+
+/**
+ * `orgIdColumn` is an organisation in the actor's org subtrees for `permission`, or sits in one of the actor's
+ * region subtrees for it (a city admin sees the units of the city).
+ */
+export function orgInScope(tenantId: string, actor: Actor | null, permission: Permission, orgIdColumn: string) {
+  const orgPaths = orgScopes(actor, permission);
+  const regionPaths = regionScopes(actor, permission);
+  return (eb: ExpressionBuilder<DB, any>): Expression<SqlBool> => {
+    if (orgPaths.length === 0 && regionPaths.length === 0) return FALSE;
+    return eb(
+      eb.ref(orgIdColumn),
+      'in',
+      eb
+        .selectFrom('organisations as scope_o')
+        .select('scope_o.id')
+        .where('scope_o.tenantId', '=', tenantId)
+        .where((e) =>
+          e.or([
+            ...(orgPaths.length ? [likeAny(e, 'scope_o.path', orgPaths)] : []),
+            ...(regionPaths.length ? [regionInScope(tenantId, actor, permission, 'scope_o.regionId')(e)] : []),
+          ]),
+        ),
+    );
+  };
+}
+
+/** A person is in scope when their home region is, or they belong to an in-scope unit, or are linked to an in-scope community. */
+export function userInScope(tenantId: string, actor: Actor | null, permission: Permission, userIdColumn: string, regionIdColumn: string) {
+  return (eb: ExpressionBuilder<DB, any>): Expression<SqlBool> => {
+    const self = actor ? [eb(eb.ref(userIdColumn), '=', actor.userId)] : [];
+    return eb.or([
+      ...self,
+      regionInScope(tenantId, actor, permission, regionIdColumn)(eb),
+      eb.exists(
+        eb
+          .selectFrom('userUnits as scope_uu')
+          .select(sql`1`.as('one'))
+          .where('scope_uu.tenantId', '=', tenantId)
+          .whereRef('scope_uu.userId', '=', eb.ref(userIdColumn) as any)
+          .where(orgInScope(tenantId, actor, permission, 'scope_uu.unitId')),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('userCommunities as scope_uc')
+          .select(sql`1`.as('one'))
+          .where('scope_uc.tenantId', '=', tenantId)
+          .whereRef('scope_uc.userId', '=', eb.ref(userIdColumn) as any)
+          .where(regionInScope(tenantId, actor, permission, 'scope_uc.communityId')),
+      ),
+    ]);
+  };
+}
