@@ -20,7 +20,7 @@ export interface Booted {
  * `npm run db:migrate` (unless migrate is forced); the demo is seeded on first start when enabled.
  */
 export async function boot(config: Config, options: { migrate: boolean }): Promise<Booted> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
   if (database.kind === 'pglite' || options.migrate) await migrateToLatest(database.db);
   const vault = loadVault(config);
   const notifier = new InboxNotifier();

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Everything the server needs from its environment, read once at boot and frozen. */
 export interface Config {
@@ -8,6 +11,8 @@ export interface Config {
   /** postgres://… selects PostgreSQL; absent selects the embedded PGlite store in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** PGlite's own directory inside dataDir. */
+  readonly pgliteDir: string;
   /** Code of the tenant this deployment serves by default (login without a tenant picks it). */
   readonly tenantCode: string;
   readonly seedDemo: boolean;
@@ -79,6 +84,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     dataDir,
+    pgliteDir: `${dataDir}/pgdata`,
     tenantCode,
     seedDemo: bool('LINLI_SEED_DEMO', true),
     demoPassword: env.LINLI_DEMO_PASSWORD || 'linli2026',
@@ -90,7 +96,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     idempotencyTtlHours: int('LINLI_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     timeZone: 'Asia/Shanghai',
-    version: env.npm_package_version ?? '0.1.0',
+    version: PACKAGE_VERSION,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

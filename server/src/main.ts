@@ -6,11 +6,11 @@ import { boot } from './boot.js';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const { database, notifier, vault, demo } = await boot(config, { migrate: true });
+  const { database, notifier, vault, demo } = await boot(config, { migrate: true }); // migrations take an advisory lock: safe with several servers
   const app = await buildApp({ config, db: database.db, storeKind: database.kind, notifier, vault });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  const store = database.kind === 'pglite' ? `PGlite（嵌入式）${config.dataDir}` : `PostgreSQL ${redact(config.databaseUrl!)}`;
+  const store = database.kind === 'pglite' ? `PGlite（嵌入式，不执行 fsync / embedded, no fsync）${config.pgliteDir}` : `PostgreSQL ${redact(config.databaseUrl!)}`;
   console.log(
     [
       '',

@@ -55,6 +55,5 @@ export const ListRegionsQuery = Strict({
   under: Type.Optional(Uuid({ description: '列出该节点整棵子树中的节点（配合 kind 使用）' })),
   q: Type.Optional(Type.String({ maxLength: 50, description: '按名称或代码搜索' })),
   ...PageQuery,
-  lang: Type.Optional(Type.String()),
 });
 export type ListRegionsQuery = Static<typeof ListRegionsQuery>;

@@ -5,7 +5,6 @@ export const OverviewQuery = Strict({
   regionId: Type.Optional(Uuid({ description: '统计范围；缺省为调用者的全部管辖范围' })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
-  lang: Type.Optional(Type.String()),
 });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 
