@@ -14,6 +14,7 @@ import { DomainError } from './platform/errors.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { installRequestContext } from './platform/http/request-context.js';
+import { validatorCompiler } from './platform/http/validation.js';
 import { ErrorResponse } from './platform/http/schemas.js';
 import type { Notifier } from './platform/notifications/notifier.js';
 import { loadVault, type PiiVault } from './platform/pii.js';
@@ -45,11 +46,11 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
   app.addSchema(ErrorResponse);
   app.setErrorHandler(errorHandler);
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 20, parts: 30 } });
