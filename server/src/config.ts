@@ -25,6 +25,8 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly idempotencyTtlHours: number;
   readonly logLevel: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy; otherwise clients could dodge per-IP throttling). */
+  readonly trustProxy: boolean;
   readonly timeZone: 'Asia/Shanghai';
   readonly version: string;
 }
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionTtlHours: int('LINLI_SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     idempotencyTtlHours: int('LINLI_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: bool('LINLI_TRUST_PROXY', false),
     timeZone: 'Asia/Shanghai',
     version: PACKAGE_VERSION,
     ...overrides,
