@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/database.js';
 import type { Actor, Grant } from '../context.js';
 import { newId } from '../ids.js';
@@ -36,12 +37,23 @@ export function tenantCodeOfToken(token: string): string | undefined {
   return dot > 0 ? token.slice(0, dot) : undefined;
 }
 
-/** The actor behind a live session token, or null when the token is unknown, expired, revoked or its user disabled. */
+/** The actor behind a live session token, or null when the token is unknown, expired, revoked or its user disabled. One round trip. */
 export async function resolveSession(db: Database, tenantId: string, token: string, now: Date): Promise<Actor | null> {
   const session = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.userId'))
     .select(['s.id as sessionId', 's.userId', 'u.name', 'u.regionId', 'u.status', 's.lastSeenAt'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('roleGrants as g')
+          .select(['g.id', 'g.role', 'g.regionId', 'g.orgId', 'g.scopePath'])
+          .whereRef('g.tenantId', '=', 's.tenantId')
+          .whereRef('g.userId', '=', 's.userId')
+          .where('g.revokedAt', 'is', null)
+          .orderBy('g.createdAt'),
+      ).as('grants'),
+    )
     .where('s.tenantId', '=', tenantId)
     .where('s.tokenHash', '=', hashToken(token))
     .where('s.revokedAt', 'is', null)
@@ -49,10 +61,11 @@ export async function resolveSession(db: Database, tenantId: string, token: stri
     .executeTakeFirst();
   if (!session || session.status !== 'active') return null;
   // Touch at most once a minute so that reads do not turn into writes.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
     await db.updateTable('sessions').set({ lastSeenAt: now }).where('tenantId', '=', tenantId).where('id', '=', session.sessionId).execute();
   }
-  return { userId: session.userId, name: session.name, regionId: session.regionId, sessionId: session.sessionId, grants: await loadGrants(db, tenantId, session.userId) };
+  const grants = session.grants.map((g) => ({ ...g, role: g.role as Role }));
+  return { userId: session.userId, name: session.name, regionId: session.regionId, sessionId: session.sessionId, grants };
 }
 
 export async function loadGrants(db: Database, tenantId: string, userId: string): Promise<Grant[]> {
