@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { boot } from './boot.js';
+import { JOBS } from './jobs.js';
+import { Scheduler } from './platform/scheduler/scheduler.js';
 
 /** loadConfig → openDatabase (+ migrate, + demo on first start) → buildApp → listen. */
 async function main() {
@@ -9,6 +11,8 @@ async function main() {
   const { database, notifier, vault, demo } = await boot(config, { migrate: true }); // migrations take an advisory lock: safe with several servers
   const app = await buildApp({ config, db: database.db, storeKind: database.kind, notifier, vault });
   const address = await app.listen({ port: config.port, host: config.host });
+  const scheduler = new Scheduler({ db: database.db, config, now: () => new Date(), notifier, vault }, JOBS);
+  scheduler.start();
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const store = database.kind === 'pglite' ? `PGlite（嵌入式，不执行 fsync / embedded, no fsync）${config.pgliteDir}` : `PostgreSQL ${redact(config.databaseUrl!)}`;
   console.log(
@@ -25,6 +29,7 @@ async function main() {
   );
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);
