@@ -156,7 +156,77 @@ export interface IdempotencyKeyTable {
   expiresAt: Timestamp;
 }
 
+export interface FileTable {
+  tenantId: string;
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  originalName: string | null;
+  uploadedBy: string;
+  exifTakenAt: Date | null;
+  exifLat: number | null;
+  exifLng: number | null;
+  regionId: string | null;
+  ownerType: string;
+  ownerId: string;
+  createdAt: CreatedAt;
+}
+
+export interface NotificationTable {
+  tenantId: string;
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: CreatedAt;
+  readAt: Timestamp | null;
+}
+
+export interface CalendarYearTable {
+  tenantId: string;
+  year: number;
+  /** The State Council notice the year's days come from (title and 发文字号); null until entered. */
+  notice: string | null;
+  createdAt: CreatedAt;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface CalendarDayTable {
+  tenantId: string;
+  /** 'YYYY-MM-DD' (dates are read as strings; see db/database.ts). */
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: 'notice' | 'manual';
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface CalendarSettingsTable {
+  tenantId: string;
+  officeHours: Json<{ periods: Array<{ start: string; end: string }> }>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface JobRunTable {
+  tenantId: string;
+  name: string;
+  nextRunAt: Timestamp;
+  lastRunAt: Timestamp | null;
+  lastFinishedAt: Timestamp | null;
+  lastError: string | null;
+  runs: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lockedBy: string | null;
+}
+
 export interface DB {
+  jobRuns: JobRunTable;
   tenants: TenantTable;
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -169,4 +239,9 @@ export interface DB {
   loginThrottle: LoginThrottleTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeyTable;
+  calendarYears: CalendarYearTable;
+  calendarDays: CalendarDayTable;
+  calendarSettings: CalendarSettingsTable;
+  files: FileTable;
+  notifications: NotificationTable;
 }
