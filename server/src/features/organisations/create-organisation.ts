@@ -3,8 +3,9 @@ import { withTransaction } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { authorizeOrHide } from '../../platform/policy.js';
+import { authorize } from '../../platform/policy.js';
 import { findRegion } from '../regions/regions.queries.js';
+import { findVisibleOrganisation } from './organisations.queries.js';
 
 export type OrgKind = 'party_org' | 'unit' | 'department';
 
@@ -20,18 +21,22 @@ export interface CreateOrganisationInput {
   contactPhone?: string | null;
 }
 
+/** An organisation of the tenant by id, unscoped (callers authorize); NOT_FOUND when missing. */
 export async function findOrganisation(ctx: Ctx, id: string) {
   const org = await ctx.db.selectFrom('organisations').selectAll().where('tenantId', '=', ctx.tenantId).where('id', '=', id).executeTakeFirst();
   if (!org) throw notFound('组织');
   return org;
 }
 
-/** Creates a Party organisation, unit or department in a region the actor administers. */
+/**
+ * Creates a Party organisation, unit or department in a region the actor administers. The region tree is a
+ * public directory, so a region outside the actor's rights is FORBIDDEN; a parent they cannot see is NOT_FOUND.
+ */
 export async function createOrganisation({ ctx, input }: { ctx: Ctx; input: CreateOrganisationInput }) {
   return withTransaction(ctx, async (tx) => {
     const region = await findRegion(tx.db, tx.tenantId, input.regionId);
-    authorizeOrHide(tx.actor, 'org.write', { regionPath: region.path }, '区域');
-    const parent = input.parentId ? await findOrganisation(tx, input.parentId) : undefined;
+    authorize(tx.actor, 'org.write', { regionPath: region.path });
+    const parent = input.parentId ? await findVisibleOrganisation(tx, input.parentId) : undefined;
     if (parent && parent.kind !== input.kind) throw invalid('上级组织类型不一致', 'The parent organisation is of another kind');
     const id = newId();
     const org = await tx.db

@@ -1,13 +1,14 @@
 import type { Ctx } from '../../platform/context.js';
 import { withTransaction } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
-import { invalid } from '../../platform/errors.js';
+import { DomainError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { hashPassword } from '../../platform/auth/password.js';
-import { isValidIdCard, maskIdCard, maskPhone } from '../../platform/pii.js';
-import { authorizeOrHide } from '../../platform/policy.js';
+import { hashPassword, isAcceptablePassword } from '../../platform/auth/password.js';
+import { isValidIdCard } from '../../platform/pii.js';
+import { authorize } from '../../platform/policy.js';
 import { findRegion } from '../regions/regions.queries.js';
-import { findOrganisation } from '../organisations/create-organisation.js';
+import { findVisibleOrganisation } from '../organisations/organisations.queries.js';
+import { auditSnapshot } from './users.queries.js';
 
 export interface CreateUserInput {
   phone: string;
@@ -22,16 +23,33 @@ export interface CreateUserInput {
   units?: Array<{ unitId: string; position?: string | null }>;
 }
 
-/** Registers a person in a region the actor may manage people in. ID-card numbers are stored encrypted. */
+export const phoneTaken = () => new DomainError('ALREADY_EXISTS', { 'zh-CN': '该手机号已注册', en: 'The phone number is already registered' });
+export const idCardTaken = () => new DomainError('ALREADY_EXISTS', { 'zh-CN': '该身份证号已登记', en: 'The ID-card number is already registered' });
+
+/**
+ * Registers a person in a region where the actor manages people (the region tree is public: FORBIDDEN otherwise),
+ * optionally in units the actor can see. ID-card numbers are stored encrypted with a digest for uniqueness.
+ */
 export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserInput }) {
   const { vault } = ctx;
   if (input.idCard && !isValidIdCard(input.idCard)) throw invalid('身份证号码格式不正确', 'Invalid ID-card number');
+  if (input.password !== undefined && !isAcceptablePassword(input.password)) throw invalid('密码至少 8 位，且包含字母和数字', 'The password needs 8+ characters with letters and digits');
+  const unitIds = (input.units ?? []).map((u) => u.unitId);
+  if (new Set(unitIds).size !== unitIds.length) throw invalid('单位重复', 'A unit is listed twice');
   const passwordHash = input.passwordHash ?? (input.password ? await hashPassword(input.password) : null);
   return withTransaction(ctx, async (tx) => {
     const region = input.regionId ? await findRegion(tx.db, tx.tenantId, input.regionId) : undefined;
-    const units = await Promise.all((input.units ?? []).map(async (u) => ({ ...u, org: await findOrganisation(tx, u.unitId) })));
-    const inScope = (region && { regionPath: region.path }) || (units[0] && { orgPath: units[0].org.path }) || { regionPath: '/' }; // tenant-level: system only
-    authorizeOrHide(tx.actor, 'user.write', inScope, '区域');
+    authorize(tx.actor, 'user.write', { regionPath: region?.path ?? '/' }); // without a home region: system only
+    const units = [];
+    for (const u of input.units ?? []) units.push({ ...u, org: await findVisibleOrganisation(tx, u.unitId) });
+    const digest = input.idCard ? vault.digest(input.idCard) : null;
+    const taken = await tx.db
+      .selectFrom('users')
+      .select(['phone', 'idCardDigest'])
+      .where('tenantId', '=', tx.tenantId)
+      .where((eb) => eb.or([eb('phone', '=', input.phone), ...(digest ? [eb('idCardDigest', '=', digest)] : [])]))
+      .executeTakeFirst();
+    if (taken) throw taken.phone === input.phone ? phoneTaken() : idCardTaken();
     const id = newId();
     const user = await tx.db
       .insertInto('users')
@@ -42,7 +60,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
         name: input.name,
         passwordHash,
         idCardCipher: input.idCard ? vault.encrypt(input.idCard) : null,
-        idCardDigest: input.idCard ? vault.digest(input.idCard) : null,
+        idCardDigest: digest,
         regionId: region?.id ?? null,
         isPartyMember: input.isPartyMember ?? false,
       })
@@ -59,7 +77,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
       targetType: 'user',
       targetId: id,
       regionId: region?.id ?? null,
-      after: { ...user, phone: maskPhone(user.phone), idCard: input.idCard ? maskIdCard(input.idCard) : null, units: units.map((u) => u.org.id) },
+      after: { ...auditSnapshot(user, input.idCard ?? null), units: units.map((u) => u.org.id) },
     });
     return user;
   });

@@ -1,11 +1,12 @@
 import type { Ctx } from '../../platform/context.js';
 import { withTransaction } from '../../platform/context.js';
 import { audit } from '../../platform/audit.js';
-import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { conflict, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { authorizeOrHide, ROLES, type Role } from '../../platform/policy.js';
+import { authorize, ROLES, type Role } from '../../platform/policy.js';
 import { findRegion } from '../regions/regions.queries.js';
-import { findOrganisation } from '../organisations/create-organisation.js';
+import { findVisibleOrganisation } from '../organisations/organisations.queries.js';
+import { findVisibleUser } from './users.queries.js';
 
 export interface GrantRoleInput {
   userId: string;
@@ -14,20 +15,22 @@ export interface GrantRoleInput {
   orgId?: string;
 }
 
-/** Grants a role over a region or organisation subtree; the actor must administer that subtree. */
+/**
+ * Grants a role over a region or organisation subtree to a person the actor can see. The actor needs
+ * `grant.write` over that whole subtree: nobody grants beside or above their own scope.
+ */
 export async function grantRole({ ctx, input }: { ctx: Ctx; input: GrantRoleInput }) {
   const kind = ROLES[input.role]?.scope;
   if (!kind) throw invalid('未知角色', 'Unknown role');
   if ((kind === 'region') !== !!input.regionId || (kind === 'org') !== !!input.orgId) {
     throw invalid(kind === 'region' ? '该角色须指定区域' : '该角色须指定组织', kind === 'region' ? 'This role is granted over a region' : 'This role is granted over an organisation');
   }
+  authorize(ctx.actor, 'grant.write');
   return withTransaction(ctx, async (tx) => {
-    const user = await tx.db.selectFrom('users').select(['id', 'regionId']).where('tenantId', '=', tx.tenantId).where('id', '=', input.userId).executeTakeFirst();
-    if (!user) throw notFound('用户');
+    const { user } = await findVisibleUser(tx, input.userId);
     const region = input.regionId ? await findRegion(tx.db, tx.tenantId, input.regionId) : undefined;
-    const org = input.orgId ? await findOrganisation(tx, input.orgId) : undefined;
-    const orgRegion = org ? await findRegion(tx.db, tx.tenantId, org.regionId) : undefined;
-    authorizeOrHide(tx.actor, 'grant.write', { regionPath: region?.path ?? orgRegion?.path, orgPath: org?.path }, '授权范围');
+    const org = input.orgId ? await findVisibleOrganisation(tx, input.orgId) : undefined;
+    authorize(tx.actor, 'grant.write', region ? { regionPath: region.path } : { regionPath: org!.regionPath, orgPath: org!.path });
     const existing = await tx.db
       .selectFrom('roleGrants')
       .select('id')
@@ -43,27 +46,7 @@ export async function grantRole({ ctx, input }: { ctx: Ctx; input: GrantRoleInpu
       .values({ tenantId: tx.tenantId, id: newId(), userId: user.id, role: input.role, regionId: region?.id ?? null, orgId: org?.id ?? null, scopePath: (region ?? org)!.path, grantedBy: tx.actor?.userId ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'grant.created', targetType: 'role_grant', targetId: grant.id, regionId: region?.id ?? orgRegion?.id, after: grant });
+    await audit(tx, { action: 'grant.created', targetType: 'role_grant', targetId: grant.id, regionId: region?.id ?? org!.regionId, after: grant });
     return grant;
-  });
-}
-
-/** Revokes a grant (kept for history); the actor must administer its subtree. */
-export async function revokeRole({ ctx, input }: { ctx: Ctx; input: { grantId: string } }) {
-  return withTransaction(ctx, async (tx) => {
-    const grant = await tx.db.selectFrom('roleGrants').selectAll().where('tenantId', '=', tx.tenantId).where('id', '=', input.grantId).where('revokedAt', 'is', null).executeTakeFirst();
-    if (!grant) throw notFound('授权');
-    const org = grant.orgId ? await findOrganisation(tx, grant.orgId) : undefined;
-    const orgRegion = org ? await findRegion(tx.db, tx.tenantId, org.regionId) : undefined;
-    authorizeOrHide(tx.actor, 'grant.write', { regionPath: grant.regionId ? grant.scopePath : orgRegion?.path, orgPath: org?.path }, '授权');
-    const after = await tx.db
-      .updateTable('roleGrants')
-      .set({ revokedAt: tx.now(), revokedBy: tx.actor?.userId ?? null })
-      .where('tenantId', '=', tx.tenantId)
-      .where('id', '=', grant.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'grant.revoked', targetType: 'role_grant', targetId: grant.id, regionId: grant.regionId ?? orgRegion?.id, before: grant, after });
-    return after;
   });
 }
