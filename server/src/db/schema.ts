@@ -225,6 +225,271 @@ export interface JobRunTable {
   lockedBy: string | null;
 }
 
+export type ServiceItemStatus = 'draft' | 'published' | 'closed' | 'cancelled' | 'completed';
+export type ServiceClaimStatus = 'claimed' | 'waitlisted' | 'cancelled' | 'no_show' | 'attended';
+export type ServiceRecordStatus = 'open' | 'pending' | 'approved' | 'declined';
+export interface ServiceEligibility {
+  kind: 'all' | 'party_members' | 'units' | 'skills';
+  unitIds?: string[];
+  skills?: string[];
+}
+
+export interface ServiceItemTable {
+  tenantId: string;
+  id: string;
+  communityId: string;
+  title: string;
+  category: string;
+  description: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  placeName: string;
+  /** WGS84 */
+  lat: number;
+  lng: number;
+  checkinRadiusM: number;
+  capacity: number;
+  claimedCount: Generated<number>;
+  waitlistedCount: Generated<number>;
+  eligibility: Json<ServiceEligibility>;
+  plannedMinutes: number;
+  pointsPerHour: number | null;
+  cancelDeadlineMinutes: number;
+  status: Generated<ServiceItemStatus>;
+  createdBy: string;
+  publishedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  cancelledAt: Timestamp | null;
+  cancelReason: string | null;
+  completedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ServiceClaimTable {
+  tenantId: string;
+  id: string;
+  itemId: string;
+  userId: string;
+  status: ServiceClaimStatus;
+  claimedAt: Timestamp;
+  queuedAt: Timestamp | null;
+  promotedAt: Timestamp | null;
+  cancelledAt: Timestamp | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
+  noShowAt: Timestamp | null;
+  attendedAt: Timestamp | null;
+  updatedAt: Timestamp;
+}
+
+export interface ServiceRecordTable {
+  tenantId: string;
+  id: string;
+  itemId: string;
+  claimId: string | null;
+  userId: string;
+  source: 'qr' | 'batch' | 'retro';
+  checkInAt: Timestamp;
+  checkInLat: number | null;
+  checkInLng: number | null;
+  checkOutAt: Timestamp | null;
+  checkOutLat: number | null;
+  checkOutLng: number | null;
+  /** 'YYYY-MM-DD', Asia/Shanghai date of the check-in. */
+  serviceDay: string;
+  plannedMinutes: number;
+  actualMinutes: number | null;
+  creditedMinutes: number | null;
+  autoCheckedOut: Generated<boolean>;
+  enteredBy: string | null;
+  note: string | null;
+  status: ServiceRecordStatus;
+  certifiedBy: string | null;
+  certifiedAt: Timestamp | null;
+  declineReason: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ServiceRatingTable {
+  tenantId: string;
+  id: string;
+  itemId: string;
+  userId: string;
+  score: number;
+  comment: string | null;
+  createdAt: CreatedAt;
+}
+
+export type PointBook = 'assessment' | 'spendable';
+export type PointOwnerType = 'user' | 'unit' | 'community' | 'tenant';
+/** numeric columns: read as numbers (db/database.ts), written as exact decimal strings. */
+type Numeric = ColumnType<number, number | string, never>;
+
+export interface PointRuleTable {
+  tenantId: string;
+  code: string;
+  version: number;
+  name: string;
+  eventType: string;
+  pointsFixed: Numeric;
+  pointsPerHour: Numeric;
+  assessmentFactor: Numeric;
+  spendableFactor: Numeric;
+  capPerDay: ColumnType<number | null, number | string | null, never>;
+  capPerYear: ColumnType<number | null, number | string | null, never>;
+  effectiveFrom: ColumnType<Date, Date | string, never>;
+  note: string | null;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+export interface PointAccountTable {
+  tenantId: string;
+  id: string;
+  ownerType: PointOwnerType;
+  ownerId: string;
+  book: PointBook;
+  /** The book for owner accounts; `<book>_issued` / `<book>_redeemed` for the tenant's system accounts. */
+  kind: string;
+  /** Maintained by the ledger trigger for owner accounts; null for system accounts. */
+  balance: ColumnType<number | null, number | string | null, never>;
+  createdAt: CreatedAt;
+}
+
+export interface LedgerTransferTable {
+  tenantId: string;
+  id: string;
+  ruleCode: string;
+  ruleVersion: number | null;
+  reason: string;
+  sourceType: string;
+  sourceId: string;
+  occurredAt: ColumnType<Date, Date | string, never>;
+  ownerType: PointOwnerType | null;
+  ownerId: string | null;
+  communityId: string | null;
+  certifiedMinutes: ColumnType<number, number | undefined, never>;
+  basePoints: ColumnType<number, number | string | undefined, never>;
+  correctsId: string | null;
+  metadata: Json<Record<string, unknown>>;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+export interface LedgerMovementTable {
+  tenantId: string;
+  id: string;
+  transferId: string;
+  accountId: string;
+  amount: Numeric;
+}
+
+export type ReportInStatus = 'submitted' | 'returned' | 'active' | 'transferred' | 'inactive';
+
+export interface ReportInTable {
+  tenantId: string;
+  id: string;
+  userId: string;
+  communityId: string;
+  unitId: string;
+  skills: Json<string[]>;
+  intentions: Json<string[]>;
+  note: string | null;
+  status: ReportInStatus;
+  gridId: string | null;
+  serviceTeam: string | null;
+  returnReason: string | null;
+  endReason: string | null;
+  submittedAt: Timestamp;
+  confirmedAt: Timestamp | null;
+  confirmedBy: string | null;
+  reconfirmedAt: Timestamp | null;
+  reconfirmDueAt: Timestamp | null;
+  reconfirmNotifiedAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  memberGrantId: string | null;
+  transferredFromId: string | null;
+  transferredToId: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ReportInEventTable {
+  tenantId: string;
+  id: string;
+  reportInId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  note: string | null;
+  data: Json | null;
+  at: Timestamp;
+}
+
+export type CoBuildAgreementStatus = 'pending' | 'active' | 'declined' | 'ended';
+export type CoBuildList = 'need' | 'resource' | 'project';
+export type CoBuildSide = 'unit' | 'community';
+export type CoBuildItemStatus = 'open' | 'claimed' | 'completed';
+
+export interface CoBuildAgreementTable {
+  tenantId: string;
+  id: string;
+  unitId: string;
+  communityId: string;
+  /** 'YYYY-MM-DD' */
+  signedOn: string;
+  termMonths: number;
+  /** Last day the agreement is in force, 'YYYY-MM-DD'. */
+  endsOn: string;
+  content: string;
+  status: CoBuildAgreementStatus;
+  createdBy: string;
+  confirmedBy: string | null;
+  confirmedAt: Timestamp | null;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+  closeReason: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface CoBuildItemTable {
+  tenantId: string;
+  id: string;
+  agreementId: string;
+  list: CoBuildList;
+  side: CoBuildSide;
+  title: string;
+  description: string;
+  quantity: number | null;
+  dueOn: string | null;
+  status: CoBuildItemStatus;
+  createdBy: string;
+  claimedBy: string | null;
+  claimedAt: Timestamp | null;
+  completedBy: string | null;
+  completedAt: Timestamp | null;
+  completionNote: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface CoBuildEventTable {
+  tenantId: string;
+  id: string;
+  agreementId: string;
+  itemId: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  note: string | null;
+  at: Timestamp;
+}
+
 export interface DB {
   jobRuns: JobRunTable;
   tenants: TenantTable;
@@ -244,4 +509,17 @@ export interface DB {
   calendarSettings: CalendarSettingsTable;
   files: FileTable;
   notifications: NotificationTable;
+  serviceItems: ServiceItemTable;
+  serviceClaims: ServiceClaimTable;
+  serviceRecords: ServiceRecordTable;
+  serviceRatings: ServiceRatingTable;
+  pointRules: PointRuleTable;
+  pointAccounts: PointAccountTable;
+  ledgerTransfers: LedgerTransferTable;
+  ledgerMovements: LedgerMovementTable;
+  reportIns: ReportInTable;
+  reportInEvents: ReportInEventTable;
+  coBuildAgreements: CoBuildAgreementTable;
+  coBuildItems: CoBuildItemTable;
+  coBuildEvents: CoBuildEventTable;
 }
