@@ -1,4 +1,5 @@
 import type { Job } from './platform/scheduler/scheduler.js';
+import { flagReconfirmationsDue } from './features/report-ins/flag-reconfirmations-due.js';
 
 /** Housekeeping: expired idempotency keys and long-expired sessions. */
 const housekeeping: Job = {
@@ -11,5 +12,14 @@ const housekeeping: Job = {
   },
 };
 
+/** 报到 re-confirmation: notifies members and secretaries of active report-ins past their six-month due date (once each). */
+const reportInReconfirmation: Job = {
+  name: 'report-ins.reconfirm-due',
+  everySeconds: 3600,
+  async run(ctx, { now }) {
+    await flagReconfirmationsDue({ ctx, input: { now } });
+  },
+};
+
 /** Every background job, in one list (as app.ts lists every route). */
-export const JOBS: readonly Job[] = [housekeeping];
+export const JOBS: readonly Job[] = [housekeeping, reportInReconfirmation];

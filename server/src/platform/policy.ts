@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   'import.run': ['admin'],
   'calendar.write': ['admin'],
   'stats.read': ['admin', 'leader', 'dispatcher', 'community_secretary', 'street_chief'],
+  // 双报到. Submitting needs no permission: any Party member (users.is_party_member) or holder of `member` reports in.
+  'reportin.review': ['admin', 'community_secretary'],
+  'reportin.unit': ['admin', 'unit_secretary'],
+  'cobuild.unit': ['admin', 'unit_secretary'],
+  'cobuild.community': ['admin', 'community_secretary'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,8 @@ import { DomainError } from '../../platform/errors.js';
 import { authorizeOrHide, regionScopes } from '../../platform/policy.js';
 import { findRegion } from '../regions/regions.queries.js';
 import type { OverviewQuery } from './stats.schemas.js';
+import { reportInFigures } from '../report-ins/report-in-figures.js';
+import { coBuildingFigures } from '../co-building/co-building-figures.js';
 
 /** The scope a figure is counted over: region subtree paths plus an optional time window. */
 export interface FigureScope {
@@ -36,6 +38,8 @@ const providers: FigureProvider[] = [
       .executeTakeFirstOrThrow();
     return { communities: Number(row.n) };
   },
+  reportInFigures,
+  coBuildingFigures,
 ];
 
 export function registerFigures(provider: FigureProvider) {
