@@ -19,8 +19,19 @@ import { ErrorResponse } from './platform/http/schemas.js';
 import type { Notifier } from './platform/notifications/notifier.js';
 import { loadVault, type PiiVault } from './platform/pii.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { importRoutes } from './features/imports/imports.routes.js';
+import { fileRoutes } from './features/files/files.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
+import { calendarRoutes } from './features/calendar/calendar.routes.js';
 import { regionRoutes } from './features/regions/regions.routes.js';
+import { organisationRoutes } from './features/organisations/organisations.routes.js';
+import { userRoutes } from './features/users/users.routes.js';
+import { grantRoutes } from './features/users/grants.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
 import { statsRoutes } from './features/stats/stats.routes.js';
+import { reportInRoutes } from './features/report-ins/report-ins.routes.js';
+import { coBuildingRoutes } from './features/co-building/co-building.routes.js';
+import { pointRoutes } from './features/points/points.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -85,7 +96,18 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   // The whole API surface, one line per feature.
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(regionRoutes, { prefix: '/api/v1' });
+  await app.register(organisationRoutes, { prefix: '/api/v1' });
+  await app.register(userRoutes, { prefix: '/api/v1' });
+  await app.register(grantRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(statsRoutes, { prefix: '/api/v1' });
+  await app.register(reportInRoutes, { prefix: '/api/v1' });
+  await app.register(coBuildingRoutes, { prefix: '/api/v1' });
+  await app.register(fileRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
+  await app.register(importRoutes, { prefix: '/api/v1' });
+  await app.register(pointRoutes, { prefix: '/api/v1' });
 
   await registerWeb(app);
   return app;

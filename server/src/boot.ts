@@ -3,6 +3,7 @@ import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed-demo.js';
 import { InboxNotifier } from './platform/notifications/inbox-notifier.js';
+import { jsonLinesLog } from './platform/notifications/senders.js';
 import type { Notifier } from './platform/notifications/notifier.js';
 import { loadVault, type PiiVault } from './platform/pii.js';
 import { findTenantByCode } from './features/tenants/create-tenant.js';
@@ -23,7 +24,8 @@ export async function boot(config: Config, options: { migrate: boolean }): Promi
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
   if (database.kind === 'pglite' || options.migrate) await migrateToLatest(database.db);
   const vault = loadVault(config);
-  const notifier = new InboxNotifier();
+  const notifier = new InboxNotifier({ log: jsonLinesLog(config.logLevel) });
+  await notifier.start({ db: database.db, pglite: database.pglite, databaseUrl: config.databaseUrl });
   let seeded = !!(await findTenantByCode(database.db, config.tenantCode));
   if (!seeded && config.seedDemo) {
     await seedDemo({ db: database.db, config, vault, notifier });

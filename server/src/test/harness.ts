@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Ctx } from '../platform/context.js';
 import { InboxNotifier } from '../platform/notifications/inbox-notifier.js';
+import type { Sender } from '../platform/notifications/senders.js';
 import { PiiVault } from '../platform/pii.js';
 import { systemActor, type Role } from '../platform/policy.js';
 import { createRegion, createRootRegion } from '../features/regions/create-region.js';
@@ -33,16 +34,22 @@ export interface TestEnv {
   sys: Ctx;
   storeKind: 'pglite' | 'postgresql';
   databaseUrl?: string;
+  /** The app's notifier, attached to this database's LISTEN/NOTIFY bus. */
+  notifier: InboxNotifier;
   close(): Promise<void>;
 }
 
-/** A fresh app on its own database with one tenant and a root region; call once per test file. */
-export async function createTestEnv(options: { now?: () => Date } = {}): Promise<TestEnv> {
+/**
+ * A fresh app on its own database with one tenant and a root region; call once per test file.
+ * `config` overrides configuration fields (e.g. a small maxUploadBytes); `senders` replaces the log senders.
+ */
+export async function createTestEnv(options: { now?: () => Date; config?: Partial<Config>; senders?: Sender[] } = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_TENANT: 'test', LINLI_SEED_DEMO: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', LINLI_DATA_DIR: dataDir, LINLI_TENANT: 'test', LINLI_SEED_DEMO: 'false' }, options.config);
   const vault = new PiiVault(randomBytes(32));
-  const notifier = new InboxNotifier();
+  const notifier = new InboxNotifier({ senders: options.senders, log: { info: () => {}, warn: () => {} } });
+  await notifier.start({ db: database.db, pglite: database.pglite, databaseUrl: database.url });
   const now = options.now ?? (() => new Date());
   const tenant = await createTenant(database.db, { code: 'test', name: '测试州' });
   const sys: Ctx = { db: database.db, tenantId: tenant.id, actor: systemActor(), config, now, notifier, vault };
@@ -57,8 +64,10 @@ export async function createTestEnv(options: { now?: () => Date } = {}): Promise
     sys,
     storeKind: database.kind,
     databaseUrl: (database as { url?: string }).url,
+    notifier,
     close: async () => {
       await app.close();
+      await notifier.close();
       await database.close();
     },
   };

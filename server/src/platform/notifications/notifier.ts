@@ -1,4 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { NotificationTable } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
+
+/** External channels a notification may also go out on, besides the in-app inbox. */
+export type Channel = 'sms' | 'wechat';
 
 export interface NewNotification {
   userIds: string[];
@@ -7,9 +12,24 @@ export interface NewNotification {
   body?: string;
   /** In-app route the notification opens, e.g. /cases/<id>. */
   link?: string;
+  /** Also hand the message to these senders (after commit). The inbox row is always written. */
+  channels?: Channel[];
 }
 
-/** Delivers notifications: writes the inbox, pushes to live streams, hands off to external senders. */
+/** One inbox row, as stored. */
+export type NotificationRow = Selectable<NotificationTable>;
+
+export type NotificationListener = (notification: NotificationRow) => void;
+
+/**
+ * Delivers notifications: writes the inbox rows in the caller's transaction (ctx.db), pushes them to the
+ * recipients' live streams after commit, and hands them to external senders after commit. A rolled-back
+ * transaction leaves no row, pushes nothing and sends nothing.
+ *
+ *   await ctx.notifier.notify(tx, { userIds: [handlerId], kind: 'case.dispatched', title: '新工单待签收', link: `/cases/${id}` });
+ */
 export interface Notifier {
   notify(ctx: Ctx, notification: NewNotification): Promise<void>;
+  /** Live feed of one user's new notifications (committed ones only); absent on notifiers that cannot push. */
+  subscribe?(tenantId: string, userId: string, listener: NotificationListener): () => void;
 }
