@@ -31,6 +31,8 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { statsRoutes } from './features/stats/stats.routes.js';
 import { reportInRoutes } from './features/report-ins/report-ins.routes.js';
 import { coBuildingRoutes } from './features/co-building/co-building.routes.js';
+import { serviceItemRoutes } from './features/service-items/service-items.routes.js';
+import { attendanceRoutes } from './features/attendance/attendance.routes.js';
 import { pointRoutes } from './features/points/points.routes.js';
 
 export interface AppDeps {
@@ -57,6 +59,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.trustProxy,
+    // Open SSE streams and idle keep-alive sockets must not hold a shutdown for the 60 s headers timeout.
+    forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
   app.addSchema(ErrorResponse);
@@ -103,6 +107,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   await app.register(statsRoutes, { prefix: '/api/v1' });
   await app.register(reportInRoutes, { prefix: '/api/v1' });
   await app.register(coBuildingRoutes, { prefix: '/api/v1' });
+  await app.register(serviceItemRoutes, { prefix: '/api/v1' });
+  await app.register(attendanceRoutes, { prefix: '/api/v1' });
   await app.register(fileRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(calendarRoutes, { prefix: '/api/v1' });
@@ -116,7 +122,8 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
 /** Serves the built web app: the phone app at /, the admin console at /admin, with SPA fallbacks. */
 async function registerWeb(app: FastifyInstance) {
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (request.method !== 'GET' || /^\/(api|open311|healthz)(\/|$)/.test(path) || !hasWeb) {
