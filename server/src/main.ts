@@ -10,7 +10,8 @@ async function main() {
   const config = loadConfig();
   const { database, notifier, vault, demo } = await boot(config, { migrate: true }); // migrations take an advisory lock: safe with several servers
   const app = await buildApp({ config, db: database.db, storeKind: database.kind, notifier, vault });
-  const address = await app.listen({ port: config.port, host: config.host });
+  // A large backlog: a burst of claims right after an item is published opens thousands of connections at once.
+  const address = await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   const scheduler = new Scheduler({ db: database.db, config, now: () => new Date(), notifier, vault }, JOBS);
   scheduler.start();
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');

@@ -490,6 +490,192 @@ export interface CoBuildEventTable {
   at: Timestamp;
 }
 
+// Case engine (features/cases, features/case-catalog; migrations 2026-11-28T1030…1045).
+export type CaseClockName = 'sign' | 'handle' | 'verify';
+export type CaseCloseReason = 'resolved' | 'not_responsible' | 'duplicate' | 'unable' | 'withdrawn';
+export type CaseChannel = 'resident' | 'grid' | 'staff' | 'signboard' | 'import' | 'open311';
+export type CaseDispatchBasis = 'matrix' | 'owner' | 'territorial' | 'manual';
+export type WorkingAmountJson = { minutes: number } | { workingHours: number } | { workingDays: number };
+export type CaseLimitsJson = Partial<Record<CaseClockName, WorkingAmountJson>>;
+
+export interface CaseTypeTable {
+  tenantId: string;
+  code: string;
+  version: number;
+  name: string;
+  states: Json<unknown[]>;
+  transitions: Json<unknown[]>;
+  intake: Json<Record<string, unknown>>;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+export interface CaseSettingsTable {
+  tenantId: string;
+  weights: Json<{ response: number; resolution: number; satisfaction: number }>;
+  satisfactionAlpha: ColumnType<number, number | string, number | string>;
+  escalation: Json<Array<{ level: number; regionKind: RegionKind; at: number }>>;
+  defaultLimits: Json<CaseLimitsJson>;
+  minRankingSample: number;
+  seededAt: Timestamp;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface CaseTable {
+  tenantId: string;
+  id: string;
+  typeCode: string;
+  typeVersion: number;
+  categoryId: string;
+  regionId: string;
+  communityId: string | null;
+  subdistrictId: string | null;
+  streetId: string | null;
+  channel: CaseChannel;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  urgency: Generated<'normal' | 'urgent'>;
+  assetOwnerId: string | null;
+  reporterId: string;
+  status: string;
+  closeReason: CaseCloseReason | null;
+  leadDepartmentId: string | null;
+  responsibleRegionId: string | null;
+  dispatchBasis: CaseDispatchBasis | null;
+  dispatchCount: Generated<number>;
+  firstDispatchWrong: Generated<boolean>;
+  returnCount: Generated<number>;
+  reworkCount: Generated<number>;
+  extensionCount: Generated<number>;
+  remindCount: Generated<number>;
+  superviseCount: Generated<number>;
+  extensionRequestedUntil: Timestamp | null;
+  appealStatus: 'pending' | 'upheld' | 'dismissed' | null;
+  excluded: Generated<boolean>;
+  clock: CaseClockName | null;
+  clockBasis: 'natural' | 'working' | null;
+  clockStartedAt: Timestamp | null;
+  dueAt: Timestamp | null;
+  pausedClock: Json<{ clock: CaseClockName; basis: 'natural' | 'working'; remainingMinutes: number; warnedLevel: number }> | null;
+  warnedLevel: Generated<number>;
+  nextWarningAt: Timestamp | null;
+  nextWarningLevel: number | null;
+  escalationLevel: Generated<number>;
+  escalatedRegionId: string | null;
+  nextEscalationAt: Timestamp | null;
+  nextEscalationLevel: number | null;
+  signDueAt: Timestamp | null;
+  handleDueAt: Timestamp | null;
+  verifyDueAt: Timestamp | null;
+  signLate: Generated<boolean>;
+  handleLate: Generated<boolean>;
+  verifyLate: Generated<boolean>;
+  filedAt: Timestamp | null;
+  firstDispatchedAt: Timestamp | null;
+  dispatchedAt: Timestamp | null;
+  signedAt: Timestamp | null;
+  handledAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  ratingSolved: boolean | null;
+  ratingSatisfaction: number | null;
+  ratedAt: Timestamp | null;
+  handlingMinutes: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CaseEventTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  at: Timestamp;
+  note: string | null;
+  evidence: Json<string[]>;
+  data: Json | null;
+}
+
+export interface CaseCoHandlerTable {
+  tenantId: string;
+  caseId: string;
+  departmentId: string;
+  addedBy: string | null;
+  addedAt: Timestamp;
+}
+
+export interface CaseCategoryTable {
+  tenantId: string;
+  id: string;
+  code: string;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  kind: 'component' | 'event';
+  name: string;
+  filingCondition: string | null;
+  closingCondition: string | null;
+  urgency: Generated<'normal' | 'urgent'>;
+  limits: Json<CaseLimitsJson>;
+  ownerDepartmentId: string | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface DutyMatrixTable {
+  tenantId: string;
+  id: string;
+  categoryId: string;
+  regionId: string;
+  assetOwnerId: string | null;
+  departmentId: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+/** Sums of case_metrics(c) per key (see the 1045 migration); every counter column is an integer. */
+export interface CaseStatsTable {
+  tenantId: string;
+  month: string;
+  regionId: string;
+  departmentId: string;
+  categoryId: string;
+  communityId: string | null;
+  received: number;
+  excluded: number;
+  rejected: number;
+  withdrawn: number;
+  duplicate: number;
+  scored: number;
+  dispatchedRight: number;
+  responseDue: number;
+  respondedOnTime: number;
+  handled: number;
+  reworked: number;
+  extended: number;
+  closed: number;
+  resolved: number;
+  closedOnTime: number;
+  firstTimeRight: number;
+  overdueOpen: number;
+  suspended: number;
+  escalated: number;
+  rated: number;
+  verySatisfied: number;
+  satisfied: number;
+  fairlySatisfied: number;
+  dissatisfied: number;
+  veryDissatisfied: number;
+  handlingMinutes: number;
+}
+
 export interface DB {
   jobRuns: JobRunTable;
   tenants: TenantTable;
@@ -522,4 +708,13 @@ export interface DB {
   coBuildAgreements: CoBuildAgreementTable;
   coBuildItems: CoBuildItemTable;
   coBuildEvents: CoBuildEventTable;
+  caseTypes: CaseTypeTable;
+  caseSettings: CaseSettingsTable;
+  cases: CaseTable;
+  caseEvents: CaseEventTable;
+  caseCoHandlers: CaseCoHandlerTable;
+  caseCategories: CaseCategoryTable;
+  dutyMatrix: DutyMatrixTable;
+  caseStats: CaseStatsTable;
+  caseStatsRecount: CaseStatsTable;
 }
