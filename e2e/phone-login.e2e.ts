@@ -113,20 +113,19 @@ describe('phone app shell', () => {
     expect(await page.getByTestId('greeting').innerText()).toContain('李党员');
     expect(await page.getByTestId('current-role').innerText()).toBe('在职党员');
     const memberShortcuts = await page.getByTestId('shortcuts').locator('.ll-tile-label').allInnerTexts();
-    expect(memberShortcuts).toEqual(['报到', '认领服务', '签到', '我的积分']);
-    await page.getByText('今天没有待办事项').waitFor();
+    expect(memberShortcuts).toEqual(['报到', '认领服务', '签到', '我的服务', '我的积分']);
+    // 今日待办: the member's own to-dos (none once reported in with no service today), else an honest empty state.
+    await page.getByTestId('todo').locator('.ll-todo-item, .ll-empty-title').first().waitFor();
     expect(await page.getByTestId('switch-role').count()).toBe(0); // one role: no switcher
     await screenshot(page, 'phone-home-member');
     expect(await smallTapTargets(page)).toEqual([]);
     expect(await latinWords(page)).toEqual([]);
 
-    // A shortcut whose feature is not built yet opens the 即将上线 sheet.
+    // A built shortcut opens its screen (the volunteer screens have their own journey, phone-volunteer.e2e.ts).
     await page.getByTestId('shortcut-myPoints').click();
-    await page.getByTestId('coming-soon').getByText('即将上线').waitFor();
-    await settled(page, '.adm-popup-body');
-    await screenshot(page, 'phone-coming-soon');
-    await page.getByTestId('coming-soon').getByRole('button', { name: '知道了' }).click();
-    await page.getByTestId('coming-soon').waitFor({ state: 'hidden' });
+    await page.getByTestId('points').waitFor();
+    await page.locator('.adm-nav-bar-back').click();
+    await page.getByTestId('greeting').waitFor();
 
     // A notification pushed while the app is open raises the 消息 badge live (SSE).
     await expect.poll(() => page.evaluate(() => document.querySelector('.ll-tab[data-testid="tab-inbox"] .adm-badge'))).toBeNull();
@@ -157,9 +156,10 @@ describe('phone app shell', () => {
     await page.getByTestId('todo').getByText('服务已取消：文献社区周末环境整治').waitFor();
     await screenshot(page, 'phone-home-todo');
 
-    // 服务 and 随手拍 are honest placeholders until their features land.
+    // 服务: the published services (the two above were cancelled, so not among them); 随手拍 is an honest placeholder.
     await page.getByTestId('tab-services').click();
-    await page.getByText('志愿服务即将上线').waitFor();
+    await page.getByTestId('services').locator('[data-testid="service-item"], [data-testid="empty"]').first().waitFor();
+    expect(await page.getByTestId('service-item').filter({ hasText: '独居老人上门探访' }).count()).toBe(0);
     await screenshot(page, 'phone-services');
     expect(await latinWords(page)).toEqual([]);
     await page.getByTestId('tab-report').click();
@@ -173,11 +173,11 @@ describe('phone app shell', () => {
     await screenshot(page, 'phone-inbox');
     expect(await smallTapTargets(page)).toEqual([]);
     expect(await latinWords(page)).toEqual([]);
-    // Tapping one marks it read and follows its link — here to a service page not built yet, said honestly.
+    // Tapping one marks it read and follows its link — here to the cancelled service, with the reason.
     await page.locator('.ll-msg--unread').first().click();
-    await page.getByText('页面不存在或尚未上线').waitFor();
+    await page.getByTestId('service-detail').getByText('本服务已取消：天气原因改期').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/services\/[0-9a-f-]{36}$/);
-    await screenshot(page, 'phone-link-not-built');
+    await screenshot(page, 'phone-link-service');
     await page.locator('.adm-nav-bar-back').click();
     await page.getByTestId('inbox').waitFor();
     await expect.poll(() => page.locator('.ll-msg--unread').count()).toBe(1);
@@ -254,7 +254,7 @@ describe('phone app shell', () => {
     await page.getByTestId('tab-home').click();
     await page.getByTestId('greeting').waitFor();
     expect(await page.getByTestId('current-role').innerText()).toBe('Party member');
-    expect(await page.getByTestId('shortcuts').locator('.ll-tile-label').allInnerTexts()).toEqual(['Report in', 'Claim', 'Check in', 'My points']);
+    expect(await page.getByTestId('shortcuts').locator('.ll-tile-label').allInnerTexts()).toEqual(['Report in', 'Claim', 'Check in', 'My services', 'My points']);
     await screenshot(page, 'phone-home-member-en');
     await page.getByTestId('tab-me').click();
     await page.getByTestId('language').click();
@@ -268,10 +268,18 @@ describe('phone app shell', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('greeting').innerText()).toContain('段书记');
     expect(await page.getByTestId('current-role').innerText()).toBe('社区书记');
-    expect(await page.getByTestId('shortcuts').locator('.ll-tile-label').allInnerTexts()).toEqual(['报到审核', '发布服务', '认证时长', '居民诉求']);
+    expect(await page.getByTestId('shortcuts').locator('.ll-tile-label').allInnerTexts()).toEqual(['报到审核', '发布服务', '服务管理', '认证时长', '居民诉求']);
     await screenshot(page, 'phone-home-secretary');
     expect(await smallTapTargets(page)).toEqual([]);
     expect(await latinWords(page)).toEqual([]);
+
+    // A shortcut whose feature is not built yet opens the 即将上线 sheet.
+    await page.getByTestId('shortcut-residentRequests').click();
+    await page.getByTestId('coming-soon').getByText('即将上线').waitFor();
+    await settled(page, '.adm-popup-body');
+    await screenshot(page, 'phone-coming-soon');
+    await page.getByTestId('coming-soon').getByRole('button', { name: '知道了' }).click();
+    await page.getByTestId('coming-soon').waitFor({ state: 'hidden' });
 
     // Wrong password: the server's Chinese message.
     await logout(page);

@@ -27,7 +27,9 @@ import {
   UserAddOutline,
   CheckCircleOutline,
 } from './components/icons.js';
+import { CalendarOutline } from 'antd-mobile-icons';
 import type { MessageKey, Translate } from '../i18n/index.js';
+import type { TodoSourceKey } from './features/volunteer/todos.js';
 
 /**
  * What each role sees on 首页. Data, not if-chains: adding a feature means adding a row here.
@@ -47,8 +49,8 @@ export type RoleCode =
   | 'resident';
 
 export type ShortcutKey =
-  | 'reportIn' | 'claimService' | 'checkIn' | 'myPoints'
-  | 'reportInReview' | 'publishService' | 'certifyHours' | 'residentRequests'
+  | 'reportIn' | 'claimService' | 'checkIn' | 'myServices' | 'myPoints'
+  | 'reportInReview' | 'publishService' | 'serviceDesk' | 'certifyHours' | 'residentRequests'
   | 'myStreets' | 'patrol' | 'rectification'
   | 'toSign' | 'toHandle' | 'whistle'
   | 'snap' | 'wish' | 'vote'
@@ -69,13 +71,15 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Record<ShortcutKey, Shortcut> = {
-  reportIn: { icon: UserAddOutline },
-  claimService: { icon: HeartOutline },
-  checkIn: { icon: ScanCodeOutline },
-  myPoints: { icon: StarOutline },
-  reportInReview: { icon: CheckShieldOutline },
-  publishService: { icon: SendOutline },
-  certifyHours: { icon: ClockCircleOutline },
+  reportIn: { icon: UserAddOutline, to: '/report-in' },
+  claimService: { icon: HeartOutline, to: '/services' },
+  checkIn: { icon: ScanCodeOutline, to: '/check-in' },
+  myServices: { icon: CalendarOutline, to: '/me/services' },
+  myPoints: { icon: StarOutline, to: '/me/points' },
+  reportInReview: { icon: CheckShieldOutline, to: '/report-ins' },
+  publishService: { icon: SendOutline, to: '/services/new' },
+  serviceDesk: { icon: UnorderedListOutline, to: '/services/manage' },
+  certifyHours: { icon: ClockCircleOutline, to: '/certify' },
   residentRequests: { icon: ChatCheckOutline },
   myStreets: { icon: EnvironmentOutline },
   patrol: { icon: CompassOutline },
@@ -104,6 +108,8 @@ export type HomeSection = 'todo' | 'shortcuts' | 'overview';
 export interface RoleHome {
   shortcuts: ShortcutKey[];
   sections: HomeSection[];
+  /** What 今日待办 lists besides unread notifications (features/volunteer/todos.ts). */
+  todos?: TodoSourceKey[];
 }
 
 const DEFAULT_SECTIONS: HomeSection[] = ['todo', 'shortcuts'];
@@ -111,9 +117,13 @@ const DEFAULT_SECTIONS: HomeSection[] = ['todo', 'shortcuts'];
 const LEADER_SECTIONS: HomeSection[] = ['todo', 'overview', 'shortcuts'];
 
 export const ROLE_HOMES: Record<RoleCode, RoleHome> = {
-  member: { shortcuts: ['reportIn', 'claimService', 'checkIn', 'myPoints'], sections: DEFAULT_SECTIONS },
+  member: { shortcuts: ['reportIn', 'claimService', 'checkIn', 'myServices', 'myPoints'], sections: DEFAULT_SECTIONS, todos: ['myServicesToday', 'myReportIn'] },
   resident: { shortcuts: ['snap', 'wish', 'vote'], sections: DEFAULT_SECTIONS },
-  community_secretary: { shortcuts: ['reportInReview', 'publishService', 'certifyHours', 'residentRequests'], sections: DEFAULT_SECTIONS },
+  community_secretary: {
+    shortcuts: ['reportInReview', 'publishService', 'serviceDesk', 'certifyHours', 'residentRequests'],
+    sections: DEFAULT_SECTIONS,
+    todos: ['reportInsToReview', 'hoursToCertify', 'servicesToday'],
+  },
   grid_worker: { shortcuts: ['gridEvents', 'snap', 'myGrid'], sections: DEFAULT_SECTIONS },
   street_chief: { shortcuts: ['myStreets', 'patrol', 'rectification', 'snap'], sections: DEFAULT_SECTIONS },
   department_handler: { shortcuts: ['toSign', 'toHandle', 'whistle'], sections: DEFAULT_SECTIONS },

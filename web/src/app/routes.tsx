@@ -16,13 +16,28 @@ interface Screen {
 
 const SCREENS: Screen[] = [
   { path: '/', tab: 'home', load: () => import('./screens/home/HomeScreen.js') },
-  { path: '/services', tab: 'services', load: () => import('./screens/ServicesScreen.js') },
+  { path: '/services', tab: 'services', load: () => import('./features/volunteer/screens/ServicesScreen.js') },
   { path: '/report', tab: 'report', load: () => import('./screens/ReportScreen.js') },
   { path: '/inbox', tab: 'inbox', load: () => import('./screens/InboxScreen.js') },
   { path: '/me', tab: 'me', load: () => import('./screens/profile/ProfileScreen.js') },
   { path: '/me/password', load: () => import('./screens/profile/ChangePasswordScreen.js') },
   { path: '/me/sessions', load: () => import('./screens/profile/SessionsScreen.js') },
   { path: '/overview', load: () => import('./screens/OverviewScreen.js') },
+  // the volunteer loop (features/volunteer): member
+  { path: '/services/:id', load: () => import('./features/volunteer/screens/ServiceDetailScreen.js') },
+  { path: '/services/:id/check-in', load: () => import('./features/volunteer/screens/CheckInScreen.js') },
+  { path: '/check-in', load: () => import('./features/volunteer/screens/CheckInPickScreen.js') },
+  { path: '/me/services', load: () => import('./features/volunteer/screens/MyServicesScreen.js') },
+  { path: '/me/points', load: () => import('./features/volunteer/screens/PointsScreen.js') },
+  { path: '/report-in', load: () => import('./features/volunteer/screens/ReportInScreen.js') },
+  // community worker
+  { path: '/services/new', load: () => import('./features/volunteer/screens/PublishScreen.js') },
+  { path: '/services/manage', load: () => import('./features/volunteer/screens/ManageServicesScreen.js') },
+  { path: '/services/:id/code', load: () => import('./features/volunteer/screens/SiteCodeScreen.js') },
+  { path: '/services/:id/roster', load: () => import('./features/volunteer/screens/RosterScreen.js') },
+  { path: '/certify', load: () => import('./features/volunteer/screens/CertifyScreen.js') },
+  { path: '/report-ins', load: () => import('./features/volunteer/screens/ReportInReviewScreen.js') },
+  { path: '/report-ins/:id', load: () => import('./features/volunteer/screens/ReportInReviewDetailScreen.js') },
 ];
 
 export interface AppRoute extends Screen {

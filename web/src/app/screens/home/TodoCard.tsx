@@ -7,6 +7,9 @@ import { CheckCircleOutline, RightOutline } from '../../components/icons.js';
 import { errorMessage } from '../../lib/apiErrors.js';
 import { useRelativeWords } from '../../lib/useRelativeWords.js';
 import { useRequest } from '../../lib/useRequest.js';
+import { useCurrentGrant, useMe } from '../../lib/session.js';
+import { useFeatureTodos } from '../../features/volunteer/todos.js';
+import { roleHome } from '../../roles.js';
 
 import { openNotification } from '../../notifications/open.js';
 import { useInbox } from '../../notifications/store.js';
@@ -23,6 +26,9 @@ export function TodoCard() {
   const words = useRelativeWords();
   const navigate = useNavigate();
   const { unread, available } = useInbox();
+  const me = useMe();
+  const { grant } = useCurrentGrant();
+  const { todos } = useFeatureTodos(roleHome(grant?.role).todos ?? [], me, grant);
 
   // The unread count (kept live by the shell) decides whether there is anything to fetch at all.
   const nothing = unread === 0 || !available;
@@ -31,7 +37,8 @@ export function TodoCard() {
     [unread, available],
   );
   const items = nothing ? [] : (data?.items ?? []).filter((n) => !n.readAt);
-  const waiting = !nothing && !data && !error;
+  const waiting = (!nothing && !data && !error) || todos === undefined;
+  const own = todos ?? [];
   const more = (unread ?? 0) - items.length;
 
   return (
@@ -39,7 +46,7 @@ export function TodoCard() {
       <div className="ll-card-head">
         <h2 className="ll-card-title" id="todo-title">
           {t('home.todoTitle')}
-          {!!unread && <span className="ll-count">{unread > 99 ? '99+' : unread}</span>}
+          {!!(unread || own.length) && <span className="ll-count">{(unread ?? 0) + own.length > 99 ? '99+' : (unread ?? 0) + own.length}</span>}
         </h2>
         {items.length > 0 && (
           <button type="button" className="ll-card-link" onClick={() => navigate('/inbox')}>
@@ -52,7 +59,7 @@ export function TodoCard() {
         <div className="ll-todo-skeleton">
           <Skeleton.Paragraph lineCount={3} animated />
         </div>
-      ) : items.length === 0 ? (
+      ) : items.length === 0 && own.length === 0 ? (
         <div className="ll-empty">
           <CheckCircleOutline className="ll-empty-icon" />
           <div className="ll-empty-title">{error && !nothing ? errorMessage(error) : available ? t('home.todoEmpty') : t('home.todoUnavailable')}</div>
@@ -60,6 +67,15 @@ export function TodoCard() {
         </div>
       ) : (
         <ul className="ll-todo-list">
+          {own.map((todo) => (
+            <li key={todo.key}>
+              <button type="button" className="ll-todo-item" onClick={() => navigate(todo.to)} data-testid="todo-item">
+                <span className="ll-dot" style={todo.urgent ? undefined : { background: 'var(--ll-color-weak)' }} aria-hidden />
+                <span className="ll-todo-title">{todo.title}</span>
+                {todo.meta && <span className="ll-todo-time">{todo.meta}</span>}
+              </button>
+            </li>
+          ))}
           {items.map((n) => (
             <li key={n.id}>
               <button type="button" className="ll-todo-item" onClick={() => openNotification(n, navigate, '/inbox')}>
