@@ -40,6 +40,14 @@ export const PERMISSIONS = {
   'reportin.unit': ['admin', 'unit_secretary'],
   'cobuild.unit': ['admin', 'unit_secretary'],
   'cobuild.community': ['admin', 'community_secretary'],
+  // Case engine (features/cases/README.md). Reporting needs no permission: any signed-in person reports.
+  'case.read': ['admin', 'leader', 'dispatcher', 'community_secretary', 'grid_worker', 'street_chief'],
+  'case.file': ['admin', 'dispatcher', 'community_secretary', 'grid_worker', 'street_chief'],
+  'case.dispatch': ['admin', 'dispatcher'],
+  'case.verify': ['admin', 'dispatcher', 'grid_worker', 'street_chief'],
+  'case.supervise': ['admin', 'leader', 'dispatcher'],
+  'case.handle': ['department_handler'],
+  'catalog.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,8 +5,10 @@ import { DomainError } from '../../platform/errors.js';
 import { authorizeOrHide, regionScopes } from '../../platform/policy.js';
 import { findRegion } from '../regions/regions.queries.js';
 import type { OverviewQuery } from './stats.schemas.js';
+import { serviceFigures } from '../service-items/service-figures.js';
 import { reportInFigures } from '../report-ins/report-in-figures.js';
 import { coBuildingFigures } from '../co-building/co-building-figures.js';
+import { caseFigures } from '../cases/case-figures.js';
 
 /** The scope a figure is counted over: region subtree paths plus an optional time window. */
 export interface FigureScope {
@@ -26,7 +28,7 @@ export function regionUnder(scope: FigureScope, regionIdColumn: string) {
   )}))`;
 }
 
-/** Each capability registers the figures it owns; the overview is their union. */
+/** Each capability's figure provider, in one list; the overview is their union. */
 const providers: FigureProvider[] = [
   async (ctx, scope) => {
     const row = await ctx.db
@@ -40,11 +42,9 @@ const providers: FigureProvider[] = [
   },
   reportInFigures,
   coBuildingFigures,
+  caseFigures,
+  serviceFigures,
 ];
-
-export function registerFigures(provider: FigureProvider) {
-  providers.push(provider);
-}
 
 export async function getOverview({ ctx, input }: { ctx: Ctx; input: OverviewQuery }) {
   const actor = requireActor(ctx);

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { ddl } from '../migrate.js';
+
+/**
+ * Cases (工单), their timeline (case_events, append-only) and co-handling departments (联办).
+ * Clock columns describe the one running clock (sign, handle or verify): its deadline (due_at) and the next
+ * warning (50/80/100 %) and escalation instants, so the scheduler finds due work through two small indexes.
+ * Flags and counters (sign_late, rework_count, …) are what the metrics count (2026-11-28T1045-create-case-stats).
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await ddl(
+    db,
+    `create table cases (
+      tenant_id uuid not null references tenants(id),
+      id uuid not null,
+      type_code text not null,
+      type_version int not null,
+      category_id uuid not null,
+      region_id uuid not null,
+      community_id uuid,
+      subdistrict_id uuid,
+      street_id uuid,
+      channel text not null check (channel in ('resident','grid','staff','signboard','import','open311')),
+      description text not null,
+      address text,
+      lat double precision check (lat between -90 and 90),
+      lng double precision check (lng between -180 and 180),
+      urgency text not null default 'normal' check (urgency in ('normal','urgent')),
+      asset_owner_id uuid,
+      reporter_id uuid not null,
+      status text not null,
+      close_reason text check (close_reason in ('resolved','not_responsible','duplicate','unable','withdrawn')),
+      lead_department_id uuid,
+      responsible_region_id uuid,
+      dispatch_basis text check (dispatch_basis in ('matrix','owner','territorial','manual')),
+      dispatch_count int not null default 0,
+      first_dispatch_wrong boolean not null default false,
+      return_count int not null default 0,
+      rework_count int not null default 0,
+      extension_count int not null default 0,
+      remind_count int not null default 0,
+      supervise_count int not null default 0,
+      extension_requested_until timestamptz,
+      appeal_status text check (appeal_status in ('pending','upheld','dismissed')),
+      excluded boolean not null default false,
+      clock text check (clock in ('sign','handle','verify')),
+      clock_basis text check (clock_basis in ('natural','working')),
+      clock_started_at timestamptz,
+      due_at timestamptz,
+      paused_clock jsonb,
+      warned_level smallint not null default 0,
+      next_warning_at timestamptz,
+      next_warning_level smallint,
+      escalation_level smallint not null default 0,
+      escalated_region_id uuid,
+      next_escalation_at timestamptz,
+      next_escalation_level smallint,
+      sign_due_at timestamptz,
+      handle_due_at timestamptz,
+      verify_due_at timestamptz,
+      sign_late boolean not null default false,
+      handle_late boolean not null default false,
+      verify_late boolean not null default false,
+      filed_at timestamptz,
+      first_dispatched_at timestamptz,
+      dispatched_at timestamptz,
+      signed_at timestamptz,
+      handled_at timestamptz,
+      closed_at timestamptz,
+      rating_solved boolean,
+      rating_satisfaction smallint check (rating_satisfaction between 1 and 5),
+      rated_at timestamptz,
+      handling_minutes int,
+      created_at timestamptz not null,
+      updated_at timestamptz not null,
+      primary key (tenant_id, id),
+      check ((clock is null) = (due_at is null) and (clock is null) = (clock_started_at is null)),
+      check (lead_department_id is null or responsible_region_id is null),
+      foreign key (tenant_id, type_code, type_version) references case_types(tenant_id, code, version),
+      foreign key (tenant_id, region_id) references regions(tenant_id, id),
+      foreign key (tenant_id, community_id) references regions(tenant_id, id),
+      foreign key (tenant_id, subdistrict_id) references regions(tenant_id, id),
+      foreign key (tenant_id, responsible_region_id) references regions(tenant_id, id),
+      foreign key (tenant_id, escalated_region_id) references regions(tenant_id, id),
+      foreign key (tenant_id, lead_department_id) references organisations(tenant_id, id),
+      foreign key (tenant_id, asset_owner_id) references organisations(tenant_id, id)
+    )`,
+    `create index cases_region on cases (tenant_id, region_id, id)`,
+    `create index cases_status on cases (tenant_id, status, id)`,
+    `create index cases_reporter on cases (tenant_id, reporter_id, id)`,
+    `create index cases_category on cases (tenant_id, category_id)`,
+    `create index cases_created on cases (tenant_id, created_at)`,
+    `create index cases_lead_department on cases (tenant_id, lead_department_id, due_at) where lead_department_id is not null`,
+    `create index cases_responsible_region on cases (tenant_id, responsible_region_id, due_at) where responsible_region_id is not null`,
+    `create index cases_next_warning on cases (tenant_id, next_warning_at, id) where next_warning_at is not null`,
+    `create index cases_next_escalation on cases (tenant_id, next_escalation_at, id) where next_escalation_at is not null`,
+    `create index cases_excluded on cases (tenant_id, id) where excluded`,
+    // The timeline: one row per transition, warning and escalation. actor_id is null for the system (scheduler, automatic dispatch).
+    `create table case_events (
+      tenant_id uuid not null,
+      id uuid not null,
+      case_id uuid not null,
+      action text not null,
+      from_status text,
+      to_status text not null,
+      actor_id uuid,
+      at timestamptz not null,
+      note text,
+      evidence jsonb not null default '[]',
+      data jsonb,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, case_id) references cases(tenant_id, id)
+    )`,
+    `create index case_events_case on case_events (tenant_id, case_id, id)`,
+    `create trigger case_events_no_change before update or delete on case_events for each row execute function case_append_only()`,
+    // 联办: departments that help the lead department (首接负责); they see the case and add notes.
+    `create table case_co_handlers (
+      tenant_id uuid not null,
+      case_id uuid not null,
+      department_id uuid not null,
+      added_by uuid,
+      added_at timestamptz not null,
+      primary key (tenant_id, case_id, department_id),
+      foreign key (tenant_id, case_id) references cases(tenant_id, id),
+      foreign key (tenant_id, department_id) references organisations(tenant_id, id)
+    )`,
+    `create index case_co_handlers_department on case_co_handlers (tenant_id, department_id, case_id)`,
+  );
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await ddl(db, 'drop table case_co_handlers', 'drop table case_events', 'drop table cases');
+}
