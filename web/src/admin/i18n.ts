@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+import { REPORTIN_MESSAGES } from './i18n/reportin.js';
+import { VOLUNTEER_MESSAGES } from './i18n/volunteer.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -6,7 +8,7 @@ export type Locale = 'zh-CN' | 'en';
  * Every console string, Chinese first and English second, so neither language can miss a key.
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
-const M = {
+const CORE = {
   'app.name': ['邻里 · 管理后台', 'Linli Console'],
   'app.documentTitle': ['邻里 · 管理后台', 'Linli · Admin console'],
   'app.console': ['管理后台', 'Console'],
@@ -78,10 +80,8 @@ const M = {
   'nav.grants': ['角色授权', 'Role grants'],
   'nav.imports': ['批量导入', 'Bulk import'],
   'nav.reportIn': ['双报到', 'Report-in'],
-  'nav.memberReportIn': ['党员报到', 'Member report-in'],
-  'nav.unitReportIn': ['单位报到', 'Unit report-in'],
   'nav.volunteer': ['志愿服务', 'Volunteer services'],
-  'nav.serviceItems': ['服务事项', 'Service items'],
+  'nav.serviceItems': ['服务项目', 'Service items'],
   'nav.serviceHours': ['时长认证', 'Hour certification'],
   'nav.points': ['积分考核', 'Points & assessment'],
   'nav.pointRules': ['积分规则', 'Point rules'],
@@ -447,6 +447,13 @@ const M = {
   'figure.compoundsRenovated': ['改造老旧小区', 'Compounds renovated'],
   'figure.households': ['惠及户数', 'Households'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** Areas keep their strings in i18n/*.ts; one map for the console. */
+const M = { ...CORE, ...REPORTIN_MESSAGES, ...VOLUNTEER_MESSAGES } as const;
+/** A key defined in two areas would silently lose one text: the compiler refuses it here. */
+type Shared<A, B> = keyof A & keyof B;
+const noKeyTwice: [Shared<typeof CORE, typeof REPORTIN_MESSAGES> | Shared<typeof CORE, typeof VOLUNTEER_MESSAGES> | Shared<typeof REPORTIN_MESSAGES, typeof VOLUNTEER_MESSAGES>] extends [never] ? true : false = true;
+void noKeyTwice;
 
 export type MsgKey = keyof typeof M;
 export type Vars = Record<string, string | number>;

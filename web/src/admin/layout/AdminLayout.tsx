@@ -4,7 +4,8 @@ import { Breadcrumb, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
 import { usePermissions } from '../hooks/usePermissions.js';
 import { useI18n } from '../i18n.js';
 import { HeaderBar } from './HeaderBar.js';
-import { findNav, NAV } from './nav.js';
+import { findNav, NAV, navVisible } from './nav.js';
+import { useMe } from '../session.js';
 
 const { Sider, Content, Header } = Layout;
 
@@ -22,13 +23,14 @@ export function AdminLayout() {
   }, [groupKey]);
 
   const permissions = usePermissions();
+  const me = useMe();
   const items: MenuProps['items'] = useMemo(
     () =>
       NAV.map((group) => ({
         key: group.key,
         icon: group.icon,
         label: t(group.label),
-        children: group.items.filter((item) => !item.needs || !permissions || permissions.has(item.needs)).map((item) => ({
+        children: group.items.filter((item) => navVisible(item, permissions, me.roles.map((r) => r.role))).map((item) => ({
           key: item.path,
           className: item.ready ? undefined : 'linli-soon',
           label: item.ready ? (
@@ -43,7 +45,7 @@ export function AdminLayout() {
           ),
         })),
       })),
-    [t, permissions],
+    [t, permissions, me],
   );
 
   return (

@@ -19,8 +19,10 @@ export interface NavItem {
   path: string;
   label: MsgKey;
   ready: boolean;
-  /** The permission (as GET /roles names it) without which the page is left out of the menu. */
-  needs?: string;
+  /** The permission (as GET /roles names it) without which the page is left out of the menu; a list means any of them. */
+  needs?: string | readonly string[];
+  /** Roles of which the user must hold one (for capabilities the role catalogue names no permission for yet). */
+  roles?: readonly string[];
 }
 
 export interface NavGroup {
@@ -33,7 +35,7 @@ export interface NavGroup {
 }
 
 const soon = (path: string, label: MsgKey): NavItem => ({ path, label, ready: false });
-const page = (path: string, label: MsgKey, needs?: string): NavItem => ({ path, label, ready: true, needs });
+const page = (path: string, label: MsgKey, needs?: string | readonly string[], roles?: readonly string[]): NavItem => ({ path, label, ready: true, needs, roles });
 
 /** The left menu, grouped by capability as in PRODUCT §6. */
 export const NAV: NavGroup[] = [
@@ -47,8 +49,19 @@ export const NAV: NavGroup[] = [
       page('/org/imports', 'nav.imports', 'import.run'),
     ],
   },
-  { key: 'report-in', label: 'nav.reportIn', icon: <FlagOutlined />, brings: '§3.2', items: [soon('/report-in/members', 'nav.memberReportIn'), soon('/report-in/units', 'nav.unitReportIn')] },
-  { key: 'volunteer', label: 'nav.volunteer', icon: <HeartOutlined />, brings: '§3.3', items: [soon('/volunteer/items', 'nav.serviceItems'), soon('/volunteer/hours', 'nav.serviceHours')] },
+  {
+    key: 'report-in', label: 'nav.reportIn', icon: <FlagOutlined />, brings: '§3.2',
+    items: [
+      page('/report-in/review', 'nav.reportInReview', 'reportin.review'),
+      page('/report-in/unit-members', 'nav.unitMembers', 'reportin.unit'),
+      page('/report-in/rates', 'nav.reportInRates', 'stats.read'),
+      page('/report-in/co-building', 'nav.coBuilding', ['cobuild.unit', 'cobuild.community']),
+    ],
+  },
+  {
+    key: 'volunteer', label: 'nav.volunteer', icon: <HeartOutlined />, brings: '§3.3',
+    items: [page('/volunteer/items', 'nav.serviceItems'), page('/volunteer/hours', 'nav.serviceHours', undefined, ['admin', 'community_secretary'])],
+  },
   { key: 'points', label: 'nav.points', icon: <TrophyOutlined />, brings: '§3.4', items: [soon('/points/rules', 'nav.pointRules'), soon('/points/ledger', 'nav.pointLedger'), soon('/points/appraisal', 'nav.appraisal'), soon('/points/shop', 'nav.pointShop')] },
   { key: 'cases', label: 'nav.cases', icon: <ProfileOutlined />, brings: '§3.5', items: [soon('/cases/list', 'nav.caseList'), soon('/cases/categories', 'nav.categories'), soon('/cases/duty-matrix', 'nav.dutyMatrix')] },
   { key: 'streets', label: 'nav.streets', icon: <EnvironmentOutlined />, brings: '§3.6', items: [soon('/streets/list', 'nav.streetList'), soon('/streets/patrols', 'nav.patrols'), soon('/streets/rectification', 'nav.rectification')] },
@@ -58,6 +71,13 @@ export const NAV: NavGroup[] = [
   { key: 'dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, brings: '§3.10', items: [page('/dashboard/overview', 'nav.overview', 'stats.read'), soon('/dashboard/reports', 'nav.reports')] },
   { key: 'system', label: 'nav.system', icon: <SettingOutlined />, brings: '§3.1', items: [page('/system/audit', 'nav.audit', 'audit.read'), page('/system/calendar', 'nav.calendar')] },
 ];
+
+/** Whether the menu offers an item: its permission (any of a list) and role, when named, are held. Unknown permissions (catalogue loading) show it. */
+export function navVisible(item: NavItem, permissions: ReadonlySet<string> | null, roles: readonly string[]): boolean {
+  if (item.roles && !item.roles.some((r) => roles.includes(r))) return false;
+  if (!item.needs || !permissions) return true;
+  return typeof item.needs === 'string' ? permissions.has(item.needs) : item.needs.some((n) => permissions.has(n));
+}
 
 export function findNav(pathname: string): { group: NavGroup; item: NavItem } | undefined {
   for (const group of NAV) {
