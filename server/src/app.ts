@@ -34,6 +34,9 @@ import { coBuildingRoutes } from './features/co-building/co-building.routes.js';
 import { serviceItemRoutes } from './features/service-items/service-items.routes.js';
 import { attendanceRoutes } from './features/attendance/attendance.routes.js';
 import { pointRoutes } from './features/points/points.routes.js';
+import { caseCatalogRoutes } from './features/case-catalog/case-catalog.routes.js';
+import { caseRoutes } from './features/cases/cases.routes.js';
+import { caseMetricRoutes } from './features/cases/case-metrics.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -114,6 +117,9 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { prefix: '/api/v1' });
   await app.register(importRoutes, { prefix: '/api/v1' });
   await app.register(pointRoutes, { prefix: '/api/v1' });
+  await app.register(caseCatalogRoutes, { prefix: '/api/v1' });
+  await app.register(caseRoutes, { prefix: '/api/v1' });
+  await app.register(caseMetricRoutes, { prefix: '/api/v1' });
 
   await registerWeb(app);
   return app;

@@ -1412,6 +1412,3300 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织列表（党组织、单位、职能部门）/ list organisations */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description party_org 党组织 · unit 单位 · department 职能部门 */
+                    kind?: "party_org" | "unit" | "department";
+                    /** @description 所在区域（精确） */
+                    regionId?: string;
+                    /** @description 所在区域位于该区域子树内 */
+                    under?: string;
+                    /** @description 按名称或编码搜索 */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description party_org 党组织 · unit 单位 · department 职能部门
+                                 * @enum {unknown}
+                                 */
+                                kind: "party_org" | "unit" | "department";
+                                subtype: string | null;
+                                name: string;
+                                code: string | null;
+                                regionId: string;
+                                regionName: string;
+                                parentId: string | null;
+                                parentName: string | null;
+                                /** @description 组织树物化路径 /id/id/…/ */
+                                path: string;
+                                depth: number;
+                                contactName: string | null;
+                                /** @description 列表中打码；详情中完整 */
+                                contactPhone: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增组织 / create organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description party_org 党组织 · unit 单位 · department 职能部门
+                         * @enum {unknown}
+                         */
+                        kind: "party_org" | "unit" | "department";
+                        /** @description 党工委/大党委/党总支/党支部；机关/企业/事业单位/高校/物业/社会组织；城管… */
+                        subtype?: string;
+                        name: string;
+                        /** @description 统一社会信用代码或本地编码 */
+                        code?: string;
+                        /** @description 所在区域 */
+                        regionId: string;
+                        /** @description 上级组织（同类） */
+                        parentId?: string;
+                        contactName?: string;
+                        /** @description 联系电话（手机或座机） */
+                        contactPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description party_org 党组织 · unit 单位 · department 职能部门
+                             * @enum {unknown}
+                             */
+                            kind: "party_org" | "unit" | "department";
+                            subtype: string | null;
+                            name: string;
+                            code: string | null;
+                            regionId: string;
+                            regionName: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 组织树物化路径 /id/id/…/ */
+                            path: string;
+                            depth: number;
+                            contactName: string | null;
+                            /** @description 列表中打码；详情中完整 */
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 人员数 */
+                            memberCount: number;
+                            /** @description 共建社区数 */
+                            communityCount: number;
+                            /** @description 下级组织数 */
+                            childCount: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织详情 / organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description party_org 党组织 · unit 单位 · department 职能部门
+                             * @enum {unknown}
+                             */
+                            kind: "party_org" | "unit" | "department";
+                            subtype: string | null;
+                            name: string;
+                            code: string | null;
+                            regionId: string;
+                            regionName: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 组织树物化路径 /id/id/…/ */
+                            path: string;
+                            depth: number;
+                            contactName: string | null;
+                            /** @description 列表中打码；详情中完整 */
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 人员数 */
+                            memberCount: number;
+                            /** @description 共建社区数 */
+                            communityCount: number;
+                            /** @description 下级组织数 */
+                            childCount: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除组织（仅无引用时）/ delete organisation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改组织 / update organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description 党工委/大党委/党总支/党支部；机关/企业/事业单位/高校/物业/社会组织；城管… */
+                        subtype?: string | null;
+                        /** @description 统一社会信用代码或本地编码 */
+                        code?: string | null;
+                        regionId?: string;
+                        contactName?: string | null;
+                        /** @description 联系电话（手机或座机） */
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description party_org 党组织 · unit 单位 · department 职能部门
+                             * @enum {unknown}
+                             */
+                            kind: "party_org" | "unit" | "department";
+                            subtype: string | null;
+                            name: string;
+                            code: string | null;
+                            regionId: string;
+                            regionName: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 组织树物化路径 /id/id/…/ */
+                            path: string;
+                            depth: number;
+                            contactName: string | null;
+                            /** @description 列表中打码；详情中完整 */
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 人员数 */
+                            memberCount: number;
+                            /** @description 共建社区数 */
+                            communityCount: number;
+                            /** @description 下级组织数 */
+                            childCount: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共建社区 / communities the unit co-builds with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                communityId: string;
+                                communityName: string;
+                                communityCode: string;
+                                /**
+                                 * @description co_building 共建 · stationed 驻区 · linked 挂钩联系
+                                 * @enum {unknown}
+                                 */
+                                relation: "co_building" | "stationed" | "linked";
+                                /** Format: date */
+                                since: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立共建关系 / link a community */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId: string;
+                        /**
+                         * @description co_building 共建 · stationed 驻区 · linked 挂钩联系
+                         * @enum {unknown}
+                         */
+                        relation: "co_building" | "stationed" | "linked";
+                        /** Format: date */
+                        since?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: string;
+                            communityName: string;
+                            communityCode: string;
+                            /**
+                             * @description co_building 共建 · stationed 驻区 · linked 挂钩联系
+                             * @enum {unknown}
+                             */
+                            relation: "co_building" | "stationed" | "linked";
+                            /** Format: date */
+                            since: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/communities/{communityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 解除共建关系 / unlink a community */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    communityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员列表（手机号打码）/ list people */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 居住地或报到社区位于该区域子树内 */
+                    regionId?: string;
+                    /** @description 属于该单位（含下级组织） */
+                    unitId?: string;
+                    /** @description 角色代码，见 GET /roles */
+                    role?: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                    status?: "active" | "disabled";
+                    /** @description 姓名（模糊）或完整手机号 */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description 打码手机号 138****1234 */
+                                phone: string;
+                                regionId: string | null;
+                                regionName: string | null;
+                                isPartyMember: boolean;
+                                /** @enum {unknown} */
+                                status: "active" | "disabled";
+                                units: {
+                                    id: string;
+                                    name: string;
+                                    position: string | null;
+                                }[];
+                                /** @description 有效角色 */
+                                roles: ("admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增人员 / create person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 中国大陆手机号 / mainland mobile number */
+                        phone: string;
+                        name: string;
+                        /** @description 至少 8 位，含字母和数字 */
+                        password?: string;
+                        /** @description 18 位居民身份证号（加密存储） */
+                        idCard?: string;
+                        /** @description 居住地（通常为社区） */
+                        regionId: string;
+                        isPartyMember?: boolean;
+                        units?: {
+                            unitId: string;
+                            /** @description 职务 */
+                            position?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            /** @description 打码身份证号；本人不打码 */
+                            idCard: string | null;
+                            regionId: string | null;
+                            regionName: string | null;
+                            isPartyMember: boolean;
+                            /** @enum {unknown} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: string | null;
+                            }[];
+                            communities: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description resident 居住 · registered 报到
+                                 * @enum {unknown}
+                                 */
+                                relation: "resident" | "registered";
+                            }[];
+                            /** @description 有效授权 */
+                            grants: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            /** @description 调用者可修改此人 */
+                            canEdit: boolean;
+                            /** @description 调用者可查看完整手机号和身份证号（留痕） */
+                            canReadPii: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员详情（打码）/ person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            /** @description 打码身份证号；本人不打码 */
+                            idCard: string | null;
+                            regionId: string | null;
+                            regionName: string | null;
+                            isPartyMember: boolean;
+                            /** @enum {unknown} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: string | null;
+                            }[];
+                            communities: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description resident 居住 · registered 报到
+                                 * @enum {unknown}
+                                 */
+                                relation: "resident" | "registered";
+                            }[];
+                            /** @description 有效授权 */
+                            grants: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            /** @description 调用者可修改此人 */
+                            canEdit: boolean;
+                            /** @description 调用者可查看完整手机号和身份证号（留痕） */
+                            canReadPii: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改人员信息 / update person */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        regionId?: string;
+                        isPartyMember?: boolean;
+                        /** @description 18 位居民身份证号（加密存储） */
+                        idCard?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            /** @description 打码身份证号；本人不打码 */
+                            idCard: string | null;
+                            regionId: string | null;
+                            regionName: string | null;
+                            isPartyMember: boolean;
+                            /** @enum {unknown} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: string | null;
+                            }[];
+                            communities: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description resident 居住 · registered 报到
+                                 * @enum {unknown}
+                                 */
+                                relation: "resident" | "registered";
+                            }[];
+                            /** @description 有效授权 */
+                            grants: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            /** @description 调用者可修改此人 */
+                            canEdit: boolean;
+                            /** @description 调用者可查看完整手机号和身份证号（留痕） */
+                            canReadPii: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看完整手机号和身份证号（留痕）/ unmasked personal data (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                            idCard: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账号（同时注销全部会话）/ disable account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            /** @description 打码身份证号；本人不打码 */
+                            idCard: string | null;
+                            regionId: string | null;
+                            regionName: string | null;
+                            isPartyMember: boolean;
+                            /** @enum {unknown} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: string | null;
+                            }[];
+                            communities: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description resident 居住 · registered 报到
+                                 * @enum {unknown}
+                                 */
+                                relation: "resident" | "registered";
+                            }[];
+                            /** @description 有效授权 */
+                            grants: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            /** @description 调用者可修改此人 */
+                            canEdit: boolean;
+                            /** @description 调用者可查看完整手机号和身份证号（留痕） */
+                            canReadPii: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用账号 / enable account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            /** @description 打码身份证号；本人不打码 */
+                            idCard: string | null;
+                            regionId: string | null;
+                            regionName: string | null;
+                            isPartyMember: boolean;
+                            /** @enum {unknown} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            units: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                position: string | null;
+                            }[];
+                            communities: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description resident 居住 · registered 报到
+                                 * @enum {unknown}
+                                 */
+                                relation: "resident" | "registered";
+                            }[];
+                            /** @description 有效授权 */
+                            grants: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            /** @description 调用者可修改此人 */
+                            canEdit: boolean;
+                            /** @description 调用者可查看完整手机号和身份证号（留痕） */
+                            canReadPii: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/revoke-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销全部会话 / sign out everywhere */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码（临时密码，注销全部会话）/ reset password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 至少 8 位，含字母和数字 */
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入单位 / add to a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: string;
+                        /** @description 职务 */
+                        position?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            position: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移出单位 / remove from a unit */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联社区（居住/报到）/ link to a community */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId: string;
+                        /**
+                         * @description resident 居住 · registered 报到
+                         * @enum {unknown}
+                         */
+                        relation: "resident" | "registered";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description resident 居住 · registered 报到
+                             * @enum {unknown}
+                             */
+                            relation: "resident" | "registered";
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/communities/{communityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 解除社区关联 / unlink from a community */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description resident 居住 · registered 报到 */
+                    relation?: "resident" | "registered";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    communityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 角色目录 / role catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                code: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 中文名 */
+                                name: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                permissions: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员的授权 / a person’s role grants */
+        get: {
+            parameters: {
+                query?: {
+                    includeRevoked?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                userId: string;
+                                /**
+                                 * @description 角色代码，见 GET /roles
+                                 * @enum {unknown}
+                                 */
+                                role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                                /** @description 角色中文名 */
+                                roleName: string;
+                                /**
+                                 * @description region 按区域授权 · org 按组织授权
+                                 * @enum {unknown}
+                                 */
+                                scope: "region" | "org";
+                                regionId: string | null;
+                                orgId: string | null;
+                                /** @description 所辖区域或组织名称 */
+                                scopeName: string;
+                                grantedBy: string | null;
+                                grantedByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 授予角色 / grant a role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        /**
+                         * @description 角色代码，见 GET /roles
+                         * @enum {unknown}
+                         */
+                        role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                        /** @description 按区域授权的角色必填 */
+                        regionId?: string;
+                        /** @description 按组织授权的角色必填 */
+                        orgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            /**
+                             * @description 角色代码，见 GET /roles
+                             * @enum {unknown}
+                             */
+                            role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                            /** @description 角色中文名 */
+                            roleName: string;
+                            /**
+                             * @description region 按区域授权 · org 按组织授权
+                             * @enum {unknown}
+                             */
+                            scope: "region" | "org";
+                            regionId: string | null;
+                            orgId: string | null;
+                            /** @description 所辖区域或组织名称 */
+                            scopeName: string;
+                            grantedBy: string | null;
+                            grantedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销授权 / revoke a grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            /**
+                             * @description 角色代码，见 GET /roles
+                             * @enum {unknown}
+                             */
+                            role: "admin" | "leader" | "dispatcher" | "community_secretary" | "grid_worker" | "street_chief" | "department_handler" | "unit_secretary" | "property_manager" | "member" | "resident";
+                            /** @description 角色中文名 */
+                            roleName: string;
+                            /**
+                             * @description region 按区域授权 · org 按组织授权
+                             * @enum {unknown}
+                             */
+                            scope: "region" | "org";
+                            regionId: string | null;
+                            orgId: string | null;
+                            /** @description 所辖区域或组织名称 */
+                            scopeName: string;
+                            grantedBy: string | null;
+                            grantedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志（本辖区，新的在前）/ audit log */
+        get: {
+            parameters: {
+                query?: {
+                    targetType?: string;
+                    targetId?: string;
+                    actorId?: string;
+                    action?: string;
+                    /** @description 起（含） */
+                    from?: string;
+                    /** @description 止（不含） */
+                    to?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: string | null;
+                                /** @description 操作人姓名；系统操作为“系统” */
+                                actorName: string | null;
+                                /** @description 如 user.created、user.pii_read、grant.revoked */
+                                action: string;
+                                targetType: string;
+                                targetId: string | null;
+                                regionId: string | null;
+                                regionName: string | null;
+                                /** @description 变更前（个人信息已打码） */
+                                before: unknown;
+                                /** @description 变更后（个人信息已打码） */
+                                after: unknown;
+                                ip: string | null;
+                                requestId: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/overview": {
         parameters: {
             query?: never;
@@ -1447,6 +4741,15481 @@ export interface paths {
                             communities: number;
                         } & {
                             [key: string]: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/service-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务队（服务意向）目录 / service teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报到率（按社区、按单位；口径见 definitions）/ report-in rates */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 统计范围；缺省为调用者的全部管辖范围 */
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 统计范围（区域） */
+                            regionIds: string[];
+                            /** @description 范围内的每个社区 */
+                            communities: {
+                                id: string;
+                                name: string;
+                                code: string;
+                                partyMembers: number;
+                                reportedIn: number;
+                                /** @description reportedIn / partyMembers；partyMembers 为 0 时为 null */
+                                rate: number | null;
+                            }[];
+                            /** @description 所在区域位于范围内的每个单位和职能部门 */
+                            units: {
+                                id: string;
+                                name: string;
+                                regionId: string;
+                                regionName: string;
+                                partyMembers: number;
+                                reportedIn: number;
+                                /** @description reportedIn / partyMembers；partyMembers 为 0 时为 null */
+                                rate: number | null;
+                            }[];
+                            totals: {
+                                communityPartyMembers: number;
+                                communityReportedIn: number;
+                                /** @description reportedIn / partyMembers；partyMembers 为 0 时为 null */
+                                rate: number | null;
+                            };
+                            definitions: {
+                                communityPartyMembers: string;
+                                communityReportedIn: string;
+                                unitPartyMembers: string;
+                                unitReportedIn: string;
+                                rate: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党员报到列表（社区审核，手机号打码）/ list report-ins */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 社区（须在调用者管辖范围内） */
+                    communityId?: string;
+                    /** @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止 */
+                    status?: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                    /** @description 姓名（模糊）或完整手机号 */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                userId: string;
+                                userName: string;
+                                /** @description 打码手机号；本人不打码 */
+                                phone: string;
+                                communityId: string;
+                                communityName: string;
+                                unitId: string;
+                                unitName: string;
+                                skills: string[];
+                                intentions: string[];
+                                note: string | null;
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                gridId: string | null;
+                                gridName: string | null;
+                                serviceTeam: string | null;
+                                /** @description 退回原因（最近一次） */
+                                returnReason: string | null;
+                                /** @description 停止原因 */
+                                endReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                /** Format: date-time */
+                                reconfirmedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 下次复核确认时间（每 6 个月）
+                                 */
+                                reconfirmDueAt: string | null;
+                                /** @description 已到复核确认期 */
+                                reconfirmDue: boolean;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** @description 由哪条报到记录转入 */
+                                transferredFromId: string | null;
+                                /** @description 转出后的新报到记录 */
+                                transferredToId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 在职党员到社区报到 / report in to a community */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 报到社区（居住地社区） */
+                        communityId: string;
+                        /** @description 工作单位（须为本人所在单位） */
+                        unitId: string;
+                        /** @description 个人特长 / skills */
+                        skills: string[];
+                        /** @description 服务意向（服务队）/ service intentions */
+                        intentions: ("安全巡查" | "环境美化" | "矛盾调解" | "爱心陪护" | "政策宣传" | "党课宣讲" | "医疗卫生" | "教育辅导" | "法律援助" | "文体")[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报到记录（含时间线）/ report-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区确认报到（编入网格和服务队）/ confirm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 编入的网格（须在该社区下） */
+                        gridId: string;
+                        /**
+                         * @description 服务队 / service team
+                         * @enum {unknown}
+                         */
+                        serviceTeam: "安全巡查" | "环境美化" | "矛盾调解" | "爱心陪护" | "政策宣传" | "党课宣讲" | "医疗卫生" | "教育辅导" | "法律援助" | "文体";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区退回报到 / return for correction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改后重新提交 / resubmit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        communityId?: string;
+                        unitId?: string;
+                        /** @description 个人特长 / skills */
+                        skills?: string[];
+                        /** @description 服务意向（服务队）/ service intentions */
+                        intentions?: ("安全巡查" | "环境美化" | "矛盾调解" | "爱心陪护" | "政策宣传" | "党课宣讲" | "医疗卫生" | "教育辅导" | "法律援助" | "文体")[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 搬家转社区（原记录保留为已转出）/ transfer to another community */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 迁入的新社区 */
+                        toCommunityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/reconfirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定期复核确认 / re-confirm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-ins/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止报到（退休、调离或本人撤回）/ deactivate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            userName: string;
+                            /** @description 打码手机号；本人不打码 */
+                            phone: string;
+                            communityId: string;
+                            communityName: string;
+                            unitId: string;
+                            unitName: string;
+                            skills: string[];
+                            intentions: string[];
+                            note: string | null;
+                            /**
+                             * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                             * @enum {unknown}
+                             */
+                            status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                            gridId: string | null;
+                            gridName: string | null;
+                            serviceTeam: string | null;
+                            /** @description 退回原因（最近一次） */
+                            returnReason: string | null;
+                            /** @description 停止原因 */
+                            endReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            reconfirmedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 下次复核确认时间（每 6 个月）
+                             */
+                            reconfirmDueAt: string | null;
+                            /** @description 已到复核确认期 */
+                            reconfirmDue: boolean;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** @description 由哪条报到记录转入 */
+                            transferredFromId: string | null;
+                            /** @description 转出后的新报到记录 */
+                            transferredToId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 时间线 */
+                            events: {
+                                /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                action: string;
+                                fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/report-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的报到（当前与历史）/ my report-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: string;
+                                userId: string;
+                                userName: string;
+                                /** @description 打码手机号；本人不打码 */
+                                phone: string;
+                                communityId: string;
+                                communityName: string;
+                                unitId: string;
+                                unitName: string;
+                                skills: string[];
+                                intentions: string[];
+                                note: string | null;
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                gridId: string | null;
+                                gridName: string | null;
+                                serviceTeam: string | null;
+                                /** @description 退回原因（最近一次） */
+                                returnReason: string | null;
+                                /** @description 停止原因 */
+                                endReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                /** Format: date-time */
+                                reconfirmedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 下次复核确认时间（每 6 个月）
+                                 */
+                                reconfirmDueAt: string | null;
+                                /** @description 已到复核确认期 */
+                                reconfirmDue: boolean;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** @description 由哪条报到记录转入 */
+                                transferredFromId: string | null;
+                                /** @description 转出后的新报到记录 */
+                                transferredToId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description 时间线 */
+                                events: {
+                                    /** @description submit · confirm · return · resubmit · transfer · reconfirm · deactivate */
+                                    action: string;
+                                    fromStatus: ("submitted" | "returned" | "active" | "transferred" | "inactive") | (never | null);
+                                    /**
+                                     * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                     * @enum {unknown}
+                                     */
+                                    toStatus: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                    actorId: string | null;
+                                    actorName: string | null;
+                                    note: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** @description 调用者现在可执行的操作 */
+                                actions: ("confirm" | "return" | "resubmit" | "reconfirm" | "transfer" | "deactivate")[];
+                            } | null;
+                            /** @description 以往的报到记录（转出、停止），新的在前 */
+                            history: {
+                                id: string;
+                                userId: string;
+                                userName: string;
+                                /** @description 打码手机号；本人不打码 */
+                                phone: string;
+                                communityId: string;
+                                communityName: string;
+                                unitId: string;
+                                unitName: string;
+                                skills: string[];
+                                intentions: string[];
+                                note: string | null;
+                                /**
+                                 * @description submitted 待确认 · returned 已退回 · active 已报到 · transferred 已转出 · inactive 已停止
+                                 * @enum {unknown}
+                                 */
+                                status: "submitted" | "returned" | "active" | "transferred" | "inactive";
+                                gridId: string | null;
+                                gridName: string | null;
+                                serviceTeam: string | null;
+                                /** @description 退回原因（最近一次） */
+                                returnReason: string | null;
+                                /** @description 停止原因 */
+                                endReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                /** Format: date-time */
+                                reconfirmedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 下次复核确认时间（每 6 个月）
+                                 */
+                                reconfirmDueAt: string | null;
+                                /** @description 已到复核确认期 */
+                                reconfirmDue: boolean;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** @description 由哪条报到记录转入 */
+                                transferredFromId: string | null;
+                                /** @description 转出后的新报到记录 */
+                                transferredToId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/report-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位党员报到情况（手机号打码）/ the unit’s members and their report-ins */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description none 未报到 · submitted · returned · active */
+                    status?: "submitted" | "returned" | "active" | "none";
+                    /** @description 姓名（模糊） */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                name: string;
+                                /** @description 打码手机号 */
+                                phone: string;
+                                /** @description 所在单位（含下级单位） */
+                                unitId: string;
+                                unitName: string;
+                                position: string | null;
+                                /**
+                                 * @description none 未报到 · submitted · returned · active
+                                 * @enum {unknown}
+                                 */
+                                status: "submitted" | "returned" | "active" | "none";
+                                reportIn: {
+                                    id: string;
+                                    communityId: string;
+                                    communityName: string;
+                                    gridName: string | null;
+                                    serviceTeam: string | null;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    /** Format: date-time */
+                                    confirmedAt: string | null;
+                                    /** Format: date-time */
+                                    reconfirmDueAt: string | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共建协议列表 / co-building agreements */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    communityId?: string;
+                    /** @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止 */
+                    status?: "pending" | "active" | "declined" | "ended";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                communityId: string;
+                                communityName: string;
+                                /** Format: date */
+                                signedOn: string;
+                                termMonths: number;
+                                /**
+                                 * Format: date
+                                 * @description 协议有效期最后一天
+                                 */
+                                endsOn: string;
+                                content: string;
+                                /**
+                                 * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                                 * @enum {unknown}
+                                 */
+                                status: "pending" | "active" | "declined" | "ended";
+                                /** @description 生效且未到期 */
+                                inForce: boolean;
+                                createdBy: string;
+                                createdByName: string | null;
+                                confirmedBy: string | null;
+                                confirmedByName: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                closeReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 单位报到：提交共建协议 / a unit proposes an agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 报到单位 */
+                        unitId: string;
+                        /** @description 共建社区 */
+                        communityId: string;
+                        /** Format: date */
+                        signedOn: string;
+                        /** @description 期限（月） */
+                        termMonths: number;
+                        /** @description 协议内容 */
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date */
+                            signedOn: string;
+                            termMonths: number;
+                            /**
+                             * Format: date
+                             * @description 协议有效期最后一天
+                             */
+                            endsOn: string;
+                            content: string;
+                            /**
+                             * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "active" | "declined" | "ended";
+                            /** @description 生效且未到期 */
+                            inForce: boolean;
+                            createdBy: string;
+                            createdByName: string | null;
+                            confirmedBy: string | null;
+                            confirmedByName: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者可代表的一方 */
+                            sides: ("unit" | "community")[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "decline" | "end")[];
+                            itemCounts: {
+                                need: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                resource: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                project: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                            };
+                            /** @description 时间线 */
+                            events: {
+                                /** @description propose · confirm · decline · end · supersede · item.create · item.claim · item.complete */
+                                action: string;
+                                itemId: string | null;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共建协议（含时间线）/ agreement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date */
+                            signedOn: string;
+                            termMonths: number;
+                            /**
+                             * Format: date
+                             * @description 协议有效期最后一天
+                             */
+                            endsOn: string;
+                            content: string;
+                            /**
+                             * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "active" | "declined" | "ended";
+                            /** @description 生效且未到期 */
+                            inForce: boolean;
+                            createdBy: string;
+                            createdByName: string | null;
+                            confirmedBy: string | null;
+                            confirmedByName: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者可代表的一方 */
+                            sides: ("unit" | "community")[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "decline" | "end")[];
+                            itemCounts: {
+                                need: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                resource: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                project: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                            };
+                            /** @description 时间线 */
+                            events: {
+                                /** @description propose · confirm · decline · end · supersede · item.create · item.claim · item.complete */
+                                action: string;
+                                itemId: string | null;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区确认（协议生效）/ the community countersigns */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date */
+                            signedOn: string;
+                            termMonths: number;
+                            /**
+                             * Format: date
+                             * @description 协议有效期最后一天
+                             */
+                            endsOn: string;
+                            content: string;
+                            /**
+                             * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "active" | "declined" | "ended";
+                            /** @description 生效且未到期 */
+                            inForce: boolean;
+                            createdBy: string;
+                            createdByName: string | null;
+                            confirmedBy: string | null;
+                            confirmedByName: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者可代表的一方 */
+                            sides: ("unit" | "community")[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "decline" | "end")[];
+                            itemCounts: {
+                                need: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                resource: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                project: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                            };
+                            /** @description 时间线 */
+                            events: {
+                                /** @description propose · confirm · decline · end · supersede · item.create · item.claim · item.complete */
+                                action: string;
+                                itemId: string | null;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区不同意 / the community declines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date */
+                            signedOn: string;
+                            termMonths: number;
+                            /**
+                             * Format: date
+                             * @description 协议有效期最后一天
+                             */
+                            endsOn: string;
+                            content: string;
+                            /**
+                             * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "active" | "declined" | "ended";
+                            /** @description 生效且未到期 */
+                            inForce: boolean;
+                            createdBy: string;
+                            createdByName: string | null;
+                            confirmedBy: string | null;
+                            confirmedByName: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者可代表的一方 */
+                            sides: ("unit" | "community")[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "decline" | "end")[];
+                            itemCounts: {
+                                need: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                resource: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                project: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                            };
+                            /** @description 时间线 */
+                            events: {
+                                /** @description propose · confirm · decline · end · supersede · item.create · item.claim · item.complete */
+                                action: string;
+                                itemId: string | null;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止协议 / end an agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date */
+                            signedOn: string;
+                            termMonths: number;
+                            /**
+                             * Format: date
+                             * @description 协议有效期最后一天
+                             */
+                            endsOn: string;
+                            content: string;
+                            /**
+                             * @description pending 待社区确认 · active 生效 · declined 社区未同意 · ended 已终止
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "active" | "declined" | "ended";
+                            /** @description 生效且未到期 */
+                            inForce: boolean;
+                            createdBy: string;
+                            createdByName: string | null;
+                            confirmedBy: string | null;
+                            confirmedByName: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者可代表的一方 */
+                            sides: ("unit" | "community")[];
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("confirm" | "decline" | "end")[];
+                            itemCounts: {
+                                need: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                resource: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                                project: {
+                                    open: number;
+                                    claimed: number;
+                                    completed: number;
+                                };
+                            };
+                            /** @description 时间线 */
+                            events: {
+                                /** @description propose · confirm · decline · end · supersede · item.create · item.claim · item.complete */
+                                action: string;
+                                itemId: string | null;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/agreements/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增清单事项（需求/资源/项目）/ add a list item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                         * @enum {unknown}
+                         */
+                        list: "need" | "resource" | "project";
+                        title: string;
+                        description?: string;
+                        /** @description 数量（人次、件、场…） */
+                        quantity?: number;
+                        /** Format: date */
+                        dueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreementId: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /**
+                             * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                             * @enum {unknown}
+                             */
+                            list: "need" | "resource" | "project";
+                            /**
+                             * @description 提出方
+                             * @enum {unknown}
+                             */
+                            side: "unit" | "community";
+                            title: string;
+                            description: string;
+                            quantity: number | null;
+                            /** Format: date */
+                            dueOn: string | null;
+                            /**
+                             * @description open 待认领 · claimed 已认领 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "open" | "claimed" | "completed";
+                            createdBy: string;
+                            createdByName: string | null;
+                            claimedBy: string | null;
+                            claimedByName: string | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            completedBy: string | null;
+                            completedByName: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("claim" | "complete")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三张清单 / the three lists */
+        get: {
+            parameters: {
+                query?: {
+                    agreementId?: string;
+                    unitId?: string;
+                    communityId?: string;
+                    /** @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可） */
+                    list?: "need" | "resource" | "project";
+                    /** @description open 待认领 · claimed 已认领 · completed 已完成 */
+                    status?: "open" | "claimed" | "completed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                agreementId: string;
+                                unitId: string;
+                                unitName: string;
+                                communityId: string;
+                                communityName: string;
+                                /**
+                                 * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                                 * @enum {unknown}
+                                 */
+                                list: "need" | "resource" | "project";
+                                /**
+                                 * @description 提出方
+                                 * @enum {unknown}
+                                 */
+                                side: "unit" | "community";
+                                title: string;
+                                description: string;
+                                quantity: number | null;
+                                /** Format: date */
+                                dueOn: string | null;
+                                /**
+                                 * @description open 待认领 · claimed 已认领 · completed 已完成
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "claimed" | "completed";
+                                createdBy: string;
+                                createdByName: string | null;
+                                claimedBy: string | null;
+                                claimedByName: string | null;
+                                /** Format: date-time */
+                                claimedAt: string | null;
+                                completedBy: string | null;
+                                completedByName: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                completionNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 清单事项 / list item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreementId: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /**
+                             * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                             * @enum {unknown}
+                             */
+                            list: "need" | "resource" | "project";
+                            /**
+                             * @description 提出方
+                             * @enum {unknown}
+                             */
+                            side: "unit" | "community";
+                            title: string;
+                            description: string;
+                            quantity: number | null;
+                            /** Format: date */
+                            dueOn: string | null;
+                            /**
+                             * @description open 待认领 · claimed 已认领 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "open" | "claimed" | "completed";
+                            createdBy: string;
+                            createdByName: string | null;
+                            claimedBy: string | null;
+                            claimedByName: string | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            completedBy: string | null;
+                            completedByName: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("claim" | "complete")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/items/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领（由另一方）/ claim (by the other side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreementId: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /**
+                             * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                             * @enum {unknown}
+                             */
+                            list: "need" | "resource" | "project";
+                            /**
+                             * @description 提出方
+                             * @enum {unknown}
+                             */
+                            side: "unit" | "community";
+                            title: string;
+                            description: string;
+                            quantity: number | null;
+                            /** Format: date */
+                            dueOn: string | null;
+                            /**
+                             * @description open 待认领 · claimed 已认领 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "open" | "claimed" | "completed";
+                            createdBy: string;
+                            createdByName: string | null;
+                            claimedBy: string | null;
+                            claimedByName: string | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            completedBy: string | null;
+                            completedByName: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("claim" | "complete")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/co-building/items/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成 / complete */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 完成情况 */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreementId: string;
+                            unitId: string;
+                            unitName: string;
+                            communityId: string;
+                            communityName: string;
+                            /**
+                             * @description need 需求清单（社区提出）· resource 资源清单（单位提出）· project 项目清单（双方均可）
+                             * @enum {unknown}
+                             */
+                            list: "need" | "resource" | "project";
+                            /**
+                             * @description 提出方
+                             * @enum {unknown}
+                             */
+                            side: "unit" | "community";
+                            title: string;
+                            description: string;
+                            quantity: number | null;
+                            /** Format: date */
+                            dueOn: string | null;
+                            /**
+                             * @description open 待认领 · claimed 已认领 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "open" | "claimed" | "completed";
+                            createdBy: string;
+                            createdByName: string | null;
+                            claimedBy: string | null;
+                            claimedByName: string | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            completedBy: string | null;
+                            completedByName: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 调用者现在可执行的操作 */
+                            actions: ("claim" | "complete")[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务列表（按距离或时间）/ list service items */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description “纬度,经度”（WGS84）；给出时按距离排序 */
+                    near?: string;
+                    /** @description 配合 near：半径（公里） */
+                    radiusKm?: number;
+                    from?: string;
+                    to?: string;
+                    /** @description 服务类别 */
+                    category?: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                    communityId?: string;
+                    /** @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成 */
+                    status?: "draft" | "published" | "closed" | "cancelled" | "completed";
+                    /** @description 按标题、地点、描述搜索 */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                communityId: string;
+                                communityName: string;
+                                title: string;
+                                /**
+                                 * @description 服务类别
+                                 * @enum {unknown}
+                                 */
+                                category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                                description: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                placeName: string;
+                                /** @description WGS84 */
+                                lat: number;
+                                /** @description WGS84 */
+                                lng: number;
+                                checkinRadiusM: number;
+                                capacity: number;
+                                /** @description 已占名额（含已到岗、缺席） */
+                                claimedCount: number;
+                                /** @description 候补人数 */
+                                waitlistedCount: number;
+                                /** @description 剩余名额 */
+                                remaining: number;
+                                /** @description 认领资格 */
+                                eligibility: {
+                                    /**
+                                     * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                     * @enum {unknown}
+                                     */
+                                    kind: "all" | "party_members" | "units" | "skills";
+                                    /** @description kind=units 时必填：单位（含下级组织） */
+                                    unitIds?: string[];
+                                    /** @description kind=skills 时必填：具备其一即可 */
+                                    skills?: string[];
+                                };
+                                plannedMinutes: number;
+                                pointsPerHour: number | null;
+                                cancelDeadlineMinutes: number;
+                                /**
+                                 * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                                createdBy: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description 与 near 的距离（米），仅在传入 near 时 */
+                                distanceM?: number;
+                                myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建服务（草稿）/ create a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 发布社区 */
+                        communityId: string;
+                        title: string;
+                        /**
+                         * @description 服务类别
+                         * @enum {unknown}
+                         */
+                        category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                        description?: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        placeName: string;
+                        /** @description WGS84 纬度（高德/腾讯地图的 GCJ-02 坐标请先转换） */
+                        lat: number;
+                        /** @description WGS84 经度 */
+                        lng: number;
+                        /**
+                         * @description 签到半径（米）
+                         * @default 300
+                         */
+                        checkinRadiusM?: number;
+                        /** @description 名额 */
+                        capacity: number;
+                        /** @description 认领资格 */
+                        eligibility?: {
+                            /**
+                             * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                             * @enum {unknown}
+                             */
+                            kind: "all" | "party_members" | "units" | "skills";
+                            /** @description kind=units 时必填：单位（含下级组织） */
+                            unitIds?: string[];
+                            /** @description kind=skills 时必填：具备其一即可 */
+                            skills?: string[];
+                        };
+                        /** @description 计划时长（分钟）；缺省为起止时间之差 */
+                        plannedMinutes?: number;
+                        /** @description 每小时积分；null 按现行积分规则 */
+                        pointsPerHour?: number | null;
+                        /**
+                         * @description 开始前多少分钟之后不能自行取消
+                         * @default 120
+                         */
+                        cancelDeadlineMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务详情（含我的认领）/ service item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        } & {
+                            myClaim: {
+                                id: string;
+                                /**
+                                 * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                                 * @enum {unknown}
+                                 */
+                                status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                                /** Format: date-time */
+                                claimedAt: string;
+                                /** @description 候补顺位（1 起），非候补时为 null */
+                                waitlistPosition: number | null;
+                                /** @description 现在可自行取消 */
+                                canCancel: boolean;
+                            } | null;
+                            myRecord: {
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                creditedMinutes: number | null;
+                            } | null;
+                            /** @description 调用者可管理此服务（编辑、发布、签到码、认证） */
+                            canManage: boolean;
+                            /** @description 调用者现在可认领 */
+                            canClaim: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿 / edit a draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /**
+                         * @description 服务类别
+                         * @enum {unknown}
+                         */
+                        category?: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                        description?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        placeName?: string;
+                        /** @description WGS84 纬度（高德/腾讯地图的 GCJ-02 坐标请先转换） */
+                        lat?: number;
+                        /** @description WGS84 经度 */
+                        lng?: number;
+                        checkinRadiusM?: number;
+                        capacity?: number;
+                        /** @description 认领资格 */
+                        eligibility?: {
+                            /**
+                             * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                             * @enum {unknown}
+                             */
+                            kind: "all" | "party_members" | "units" | "skills";
+                            /** @description kind=units 时必填：单位（含下级组织） */
+                            unitIds?: string[];
+                            /** @description kind=skills 时必填：具备其一即可 */
+                            skills?: string[];
+                        };
+                        plannedMinutes?: number;
+                        pointsPerHour?: number | null;
+                        cancelDeadlineMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 / publish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止认领 / stop claims */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新开放认领 / reopen claims */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消服务（通知认领人）/ cancel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记完成 / complete */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            /**
+                             * @description 服务类别
+                             * @enum {unknown}
+                             */
+                            category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                            description: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            placeName: string;
+                            /** @description WGS84 */
+                            lat: number;
+                            /** @description WGS84 */
+                            lng: number;
+                            checkinRadiusM: number;
+                            capacity: number;
+                            /** @description 已占名额（含已到岗、缺席） */
+                            claimedCount: number;
+                            /** @description 候补人数 */
+                            waitlistedCount: number;
+                            /** @description 剩余名额 */
+                            remaining: number;
+                            /** @description 认领资格 */
+                            eligibility: {
+                                /**
+                                 * @description all 所有人 · party_members 仅党员 · units 指定单位的人员 · skills 具备指定特长
+                                 * @enum {unknown}
+                                 */
+                                kind: "all" | "party_members" | "units" | "skills";
+                                /** @description kind=units 时必填：单位（含下级组织） */
+                                unitIds?: string[];
+                                /** @description kind=skills 时必填：具备其一即可 */
+                                skills?: string[];
+                            };
+                            plannedMinutes: number;
+                            pointsPerHour: number | null;
+                            cancelDeadlineMinutes: number;
+                            /**
+                             * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                            createdBy: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 与 near 的距离（米），仅在传入 near 时 */
+                            distanceM?: number;
+                            myClaimStatus: ("claimed" | "waitlisted" | "cancelled" | "no_show" | "attended") | (never | null);
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领（为本人；满员时候补）/ claim for the caller */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 名额已满时是否进入候补；false 时满员返回 409 CAPACITY_FULL */
+                    waitlist?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            userId: string;
+                            /**
+                             * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                             * @enum {unknown}
+                             */
+                            status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                            /** Format: date-time */
+                            claimedAt: string;
+                            /** Format: date-time */
+                            queuedAt: string | null;
+                            /** Format: date-time */
+                            promotedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            noShowAt: string | null;
+                            /** Format: date-time */
+                            attendedAt: string | null;
+                            /** @description 候补顺位（1 起） */
+                            waitlistPosition: number | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消认领（空出名额自动递补候补）/ cancel a claim */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            userId: string;
+                            /**
+                             * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                             * @enum {unknown}
+                             */
+                            status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                            /** Format: date-time */
+                            claimedAt: string;
+                            /** Format: date-time */
+                            queuedAt: string | null;
+                            /** Format: date-time */
+                            promotedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            noShowAt: string | null;
+                            /** Format: date-time */
+                            attendedAt: string | null;
+                            /** @description 候补顺位（1 起） */
+                            waitlistPosition: number | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记缺席（服务结束后）/ mark a no-show */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            userId: string;
+                            /**
+                             * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                             * @enum {unknown}
+                             */
+                            status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                            /** Format: date-time */
+                            claimedAt: string;
+                            /** Format: date-time */
+                            queuedAt: string | null;
+                            /** Format: date-time */
+                            promotedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** Format: date-time */
+                            noShowAt: string | null;
+                            /** Format: date-time */
+                            attendedAt: string | null;
+                            /** @description 候补顺位（1 起） */
+                            waitlistPosition: number | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的服务 / my claims */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description upcoming 待参加 · waitlisted 候补中 · done 已结束（到岗/缺席/服务已结束） · all 全部（不含已取消） */
+                    view?: "upcoming" | "waitlisted" | "done" | "all";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claim: {
+                                    id: string;
+                                    itemId: string;
+                                    userId: string;
+                                    /**
+                                     * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                                     * @enum {unknown}
+                                     */
+                                    status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                                    /** Format: date-time */
+                                    claimedAt: string;
+                                    /** Format: date-time */
+                                    queuedAt: string | null;
+                                    /** Format: date-time */
+                                    promotedAt: string | null;
+                                    /** Format: date-time */
+                                    cancelledAt: string | null;
+                                    cancelReason: string | null;
+                                    /** Format: date-time */
+                                    noShowAt: string | null;
+                                    /** Format: date-time */
+                                    attendedAt: string | null;
+                                    /** @description 候补顺位（1 起） */
+                                    waitlistPosition: number | null;
+                                };
+                                item: {
+                                    id: string;
+                                    title: string;
+                                    /**
+                                     * @description 服务类别
+                                     * @enum {unknown}
+                                     */
+                                    category: "组织建设" | "法律咨询与援助" | "助困扶残与就业援助" | "社区治理" | "健康医疗" | "文化体育" | "安全宣传与治安巡逻" | "其他";
+                                    communityName: string;
+                                    placeName: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    /**
+                                     * @description draft 草稿 · published 已发布 · closed 停止认领 · cancelled 已取消 · completed 已完成
+                                     * @enum {unknown}
+                                     */
+                                    status: "draft" | "published" | "closed" | "cancelled" | "completed";
+                                };
+                                record: {
+                                    id: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    checkInAt: string;
+                                    /** Format: date-time */
+                                    checkOutAt: string | null;
+                                    creditedMinutes: number | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/site-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现场签到码（社区工作者手机，约 60 秒轮换）/ rotating site code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 签到二维码内容（约 60 秒轮换，上一轮仍有效） */
+                            code: string;
+                            /** @description 6 位数字签到码，供手动输入 */
+                            shortCode: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫码签到 / check in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 扫描的二维码内容或 6 位数字签到码 */
+                        code: string;
+                        /** @description WGS84 纬度（高德/腾讯地图的 GCJ-02 坐标请先转换） */
+                        lat: number;
+                        /** @description WGS84 经度 */
+                        lng: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫码签退 / check out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 扫描的二维码内容或 6 位数字签到码 */
+                        code: string;
+                        /** @description WGS84 纬度（高德/腾讯地图的 GCJ-02 坐标请先转换） */
+                        lat: number;
+                        /** @description WGS84 经度 */
+                        lng: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/records/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 团体录入 / staff batch entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 每人一条：签到与签退时间 */
+                        entries: {
+                            userId: string;
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string;
+                        }[];
+                        /** @description 录入说明，如“纸质签到表第 1 页” */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                itemId: string;
+                                claimId: string | null;
+                                userId: string;
+                                userName: string;
+                                /**
+                                 * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                                 * @enum {unknown}
+                                 */
+                                source: "qr" | "batch" | "retro";
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /**
+                                 * Format: date
+                                 * @description 计入每日上限的日期（北京时间）
+                                 */
+                                serviceDay: string;
+                                /** @description 计划时长 */
+                                plannedMinutes: number;
+                                /** @description 实际时长（签退 − 签到） */
+                                actualMinutes: number | null;
+                                /** @description 计入时长（按取整规则与每日上限） */
+                                creditedMinutes: number | null;
+                                /** @description 系统自动签退（需复核） */
+                                autoCheckedOut: boolean;
+                                /** @description 录入说明/补录理由 */
+                                note: string | null;
+                                /**
+                                 * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "pending" | "approved" | "declined";
+                                certifiedBy: string | null;
+                                /** Format: date-time */
+                                certifiedAt: string | null;
+                                declineReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/records/retro": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补录（附证明材料）/ retro entry with evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        /** Format: date-time */
+                        checkInAt: string;
+                        /** Format: date-time */
+                        checkOutAt: string;
+                        reason: string;
+                        /** @description 先 POST /files 上传的证明材料（照片、签到表） */
+                        evidenceFileIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 签到名单与认证状态 / roster */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                title: string;
+                                status: string;
+                                capacity: number;
+                                claimedCount: number;
+                                waitlistedCount: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                            };
+                            entries: {
+                                userId: string;
+                                name: string;
+                                /** @description 打码手机号 */
+                                phone: string;
+                                claim: {
+                                    id: string;
+                                    /**
+                                     * @description claimed 已认领 · waitlisted 候补 · cancelled 已取消 · no_show 缺席 · attended 已到岗
+                                     * @enum {unknown}
+                                     */
+                                    status: "claimed" | "waitlisted" | "cancelled" | "no_show" | "attended";
+                                    /** Format: date-time */
+                                    claimedAt: string;
+                                    waitlistPosition: number | null;
+                                } | null;
+                                record: {
+                                    id: string;
+                                    /**
+                                     * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                                     * @enum {unknown}
+                                     */
+                                    status: "open" | "pending" | "approved" | "declined";
+                                    /**
+                                     * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                                     * @enum {unknown}
+                                     */
+                                    source: "qr" | "batch" | "retro";
+                                    /** Format: date-time */
+                                    checkInAt: string;
+                                    /** Format: date-time */
+                                    checkOutAt: string | null;
+                                    actualMinutes: number | null;
+                                    creditedMinutes: number | null;
+                                    autoCheckedOut: boolean;
+                                } | null;
+                                /**
+                                 * @description 签到状态
+                                 * @enum {unknown}
+                                 */
+                                checkState: "not_checked_in" | "checked_in" | "checked_out" | "waitlisted" | "no_show";
+                            }[];
+                            totals: {
+                                claimed: number;
+                                waitlisted: number;
+                                checkedIn: number;
+                                checkedOut: number;
+                                pending: number;
+                                approved: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务时长记录（本人的；社区工作者：所辖社区的）/ service records */
+        get: {
+            parameters: {
+                query?: {
+                    itemId?: string;
+                    communityId?: string;
+                    userId?: string;
+                    /** @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过 */
+                    status?: "open" | "pending" | "approved" | "declined";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                itemId: string;
+                                claimId: string | null;
+                                userId: string;
+                                userName: string;
+                                /**
+                                 * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                                 * @enum {unknown}
+                                 */
+                                source: "qr" | "batch" | "retro";
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /**
+                                 * Format: date
+                                 * @description 计入每日上限的日期（北京时间）
+                                 */
+                                serviceDay: string;
+                                /** @description 计划时长 */
+                                plannedMinutes: number;
+                                /** @description 实际时长（签退 − 签到） */
+                                actualMinutes: number | null;
+                                /** @description 计入时长（按取整规则与每日上限） */
+                                creditedMinutes: number | null;
+                                /** @description 系统自动签退（需复核） */
+                                autoCheckedOut: boolean;
+                                /** @description 录入说明/补录理由 */
+                                note: string | null;
+                                /**
+                                 * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "pending" | "approved" | "declined";
+                                certifiedBy: string | null;
+                                /** Format: date-time */
+                                certifiedAt: string | null;
+                                declineReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务时长记录详情（含证明材料）/ service record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        } & {
+                            /** @description 补录证明材料 */
+                            evidence: {
+                                id: string;
+                                /** @description 内容 SHA-256（证据完整性校验）/ content hash */
+                                sha256: string;
+                                /**
+                                 * @description 按文件头识别的类型 / type detected from the bytes
+                                 * @enum {unknown}
+                                 */
+                                mime: "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "video/mp4" | "video/quicktime";
+                                /** @description 字节数 / bytes */
+                                size: number;
+                                originalName: string | null;
+                                uploadedBy: string;
+                                /** Format: date-time */
+                                exifTakenAt: string | null;
+                                /** @description EXIF GPS 纬度（WGS84） */
+                                exifLat: number | null;
+                                /** @description EXIF GPS 经度（WGS84） */
+                                exifLng: number | null;
+                                regionId: string | null;
+                                /** @description 所属记录类型；'user' 表示尚未关联、归上传者 / owning record type */
+                                ownerType: string;
+                                ownerId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 读取文件内容的地址 / where to fetch the bytes */
+                                contentUrl: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认证时长（自动结算积分）/ approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予认证（记录保留）/ decline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            claimId: string | null;
+                            userId: string;
+                            userName: string;
+                            /**
+                             * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                             * @enum {unknown}
+                             */
+                            source: "qr" | "batch" | "retro";
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /**
+                             * Format: date
+                             * @description 计入每日上限的日期（北京时间）
+                             */
+                            serviceDay: string;
+                            /** @description 计划时长 */
+                            plannedMinutes: number;
+                            /** @description 实际时长（签退 − 签到） */
+                            actualMinutes: number | null;
+                            /** @description 计入时长（按取整规则与每日上限） */
+                            creditedMinutes: number | null;
+                            /** @description 系统自动签退（需复核） */
+                            autoCheckedOut: boolean;
+                            /** @description 录入说明/补录理由 */
+                            note: string | null;
+                            /**
+                             * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                             * @enum {unknown}
+                             */
+                            status: "open" | "pending" | "approved" | "declined";
+                            certifiedBy: string | null;
+                            /** Format: date-time */
+                            certifiedAt: string | null;
+                            declineReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/batch-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量认证（全部成功或全部不变）/ batch approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                itemId: string;
+                                claimId: string | null;
+                                userId: string;
+                                userName: string;
+                                /**
+                                 * @description qr 扫码签到 · batch 团体录入 · retro 补录
+                                 * @enum {unknown}
+                                 */
+                                source: "qr" | "batch" | "retro";
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /**
+                                 * Format: date
+                                 * @description 计入每日上限的日期（北京时间）
+                                 */
+                                serviceDay: string;
+                                /** @description 计划时长 */
+                                plannedMinutes: number;
+                                /** @description 实际时长（签退 − 签到） */
+                                actualMinutes: number | null;
+                                /** @description 计入时长（按取整规则与每日上限） */
+                                creditedMinutes: number | null;
+                                /** @description 系统自动签退（需复核） */
+                                autoCheckedOut: boolean;
+                                /** @description 录入说明/补录理由 */
+                                note: string | null;
+                                /**
+                                 * @description open 已签到未签退 · pending 待认证 · approved 已认证 · declined 未通过
+                                 * @enum {unknown}
+                                 */
+                                status: "open" | "pending" | "approved" | "declined";
+                                certifiedBy: string | null;
+                                /** Format: date-time */
+                                certifiedAt: string | null;
+                                declineReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务评价汇总 / rating summary */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description 平均分（1 位小数） */
+                            average: number | null;
+                            histogram: {
+                                1: number;
+                                2: number;
+                                3: number;
+                                4: number;
+                                5: number;
+                            };
+                            /** @description 最近 20 条（匿名） */
+                            recent: {
+                                score: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            mine: {
+                                id: string;
+                                itemId: string;
+                                score: number;
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                            /** @description 调用者现在可以评价 */
+                            canRate: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 评价服务（服务结束后，所在社区居民）/ rate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                            score: number;
+                            comment: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传照片/视频 / upload files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description multipart/form-data：一个或多个文件（照片 JPEG/PNG/WebP/HEIC，视频 MP4/MOV） */
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        files: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 内容 SHA-256（证据完整性校验）/ content hash */
+                                sha256: string;
+                                /**
+                                 * @description 按文件头识别的类型 / type detected from the bytes
+                                 * @enum {unknown}
+                                 */
+                                mime: "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "video/mp4" | "video/quicktime";
+                                /** @description 字节数 / bytes */
+                                size: number;
+                                originalName: string | null;
+                                uploadedBy: string;
+                                /** Format: date-time */
+                                exifTakenAt: string | null;
+                                /** @description EXIF GPS 纬度（WGS84） */
+                                exifLat: number | null;
+                                /** @description EXIF GPS 经度（WGS84） */
+                                exifLng: number | null;
+                                regionId: string | null;
+                                /** @description 所属记录类型；'user' 表示尚未关联、归上传者 / owning record type */
+                                ownerType: string;
+                                ownerId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 读取文件内容的地址 / where to fetch the bytes */
+                                contentUrl: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件信息 / file metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件（照片/视频证据）/ file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 内容 SHA-256（证据完整性校验）/ content hash */
+                            sha256: string;
+                            /**
+                             * @description 按文件头识别的类型 / type detected from the bytes
+                             * @enum {unknown}
+                             */
+                            mime: "image/jpeg" | "image/png" | "image/webp" | "image/heic" | "video/mp4" | "video/quicktime";
+                            /** @description 字节数 / bytes */
+                            size: number;
+                            originalName: string | null;
+                            uploadedBy: string;
+                            /** Format: date-time */
+                            exifTakenAt: string | null;
+                            /** @description EXIF GPS 纬度（WGS84） */
+                            exifLat: number | null;
+                            /** @description EXIF GPS 经度（WGS84） */
+                            exifLng: number | null;
+                            regionId: string | null;
+                            /** @description 所属记录类型；'user' 表示尚未关联、归上传者 / owning record type */
+                            ownerType: string;
+                            ownerId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 读取文件内容的地址 / where to fetch the bytes */
+                            contentUrl: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件内容 / file bytes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容（支持 Range）/ the bytes (Range supported) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                        "video/*": string;
+                    };
+                };
+                /** @description 文件内容（支持 Range）/ the bytes (Range supported) */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                        "video/*": string;
+                    };
+                };
+                /** @description 未修改 / not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知 / my notifications */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true：只列未读 / unread only */
+                    unread?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 通知类型，如 case.dispatched / kind */
+                                kind: string;
+                                title: string;
+                                body: string | null;
+                                /** @description 点击后打开的应用内路径 / in-app route */
+                                link: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读数 / unread count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 / mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 站内通知 / inbox notification */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 通知类型，如 case.dispatched / kind */
+                            kind: string;
+                            title: string;
+                            body: string | null;
+                            /** @description 点击后打开的应用内路径 / in-app route */
+                            link: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            readAt: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 / mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实时通知（SSE）/ live notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 断线重连时浏览器自动带上：补发此后的通知 / replay after this id */
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-Sent Events：`event: notification`，`id` 为通知 id，`data` 为 NotificationView JSON；每 25 秒一行心跳注释 / live notifications, heartbeat comment every 25 s */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年放假与调休安排 / holidays and make-up workdays of a year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description 所依据的国务院办公厅通知；null 表示尚未录入 */
+                            notice: string | null;
+                            /** @description false 时该年按普通周末计算，管理端应提示录入 */
+                            hasNotice: boolean;
+                            /** @description builtin 内置数据；tenant 本地已修改或录入；none 无数据（按普通周末） */
+                            source: "builtin" | "tenant" | "none";
+                            items: {
+                                /** Format: date */
+                                day: string;
+                                /** @description holiday 放假；workday 调休上班（周末上班） */
+                                kind: "holiday" | "workday";
+                                name: string;
+                                /** @description notice 来自国务院通知；manual 管理员录入或修改 */
+                                source: "notice" | "manual";
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各年份通知录入情况（缺失年份需提示）/ years and their notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                /** @description 所依据的国务院办公厅通知；null 表示尚未录入 */
+                                notice: string | null;
+                                /** @description false 时该年按普通周末计算，管理端应提示录入 */
+                                hasNotice: boolean;
+                                /** @description builtin 内置数据；tenant 本地已修改或录入；none 无数据（按普通周末） */
+                                source: "builtin" | "tenant" | "none";
+                                /** @description 放假天数（含周末） */
+                                holidays: number;
+                                /** @description 调休上班天数 */
+                                workdays: number;
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                            }[];
+                            /** @description 缺少国务院通知的年份（含当年与下一年） */
+                            missingYears: number[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入某年国务院放假通知 / enter a year's notice */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 国务院办公厅通知的标题与发文字号，如 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号） */
+                        notice: string;
+                        /** @description 给出时整体替换该年的放假与调休日 */
+                        days?: {
+                            /** Format: date */
+                            day: string;
+                            /** @description holiday 放假；workday 调休上班（周末上班） */
+                            kind: "holiday" | "workday";
+                            /** @description 如 春节、国庆节调休上班 */
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description 所依据的国务院办公厅通知；null 表示尚未录入 */
+                            notice: string | null;
+                            /** @description false 时该年按普通周末计算，管理端应提示录入 */
+                            hasNotice: boolean;
+                            /** @description builtin 内置数据；tenant 本地已修改或录入；none 无数据（按普通周末） */
+                            source: "builtin" | "tenant" | "none";
+                            items: {
+                                /** Format: date */
+                                day: string;
+                                /** @description holiday 放假；workday 调休上班（周末上班） */
+                                kind: "holiday" | "workday";
+                                name: string;
+                                /** @description notice 来自国务院通知；manual 管理员录入或修改 */
+                                source: "notice" | "manual";
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 撤销某年本地修改，恢复内置数据 / reset a year to the built-in data */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description 所依据的国务院办公厅通知；null 表示尚未录入 */
+                            notice: string | null;
+                            /** @description false 时该年按普通周末计算，管理端应提示录入 */
+                            hasNotice: boolean;
+                            /** @description builtin 内置数据；tenant 本地已修改或录入；none 无数据（按普通周末） */
+                            source: "builtin" | "tenant" | "none";
+                            items: {
+                                /** Format: date */
+                                day: string;
+                                /** @description holiday 放假；workday 调休上班（周末上班） */
+                                kind: "holiday" | "workday";
+                                name: string;
+                                /** @description notice 来自国务院通知；manual 管理员录入或修改 */
+                                source: "notice" | "manual";
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/days/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置放假日或调休上班日 / set a holiday or make-up workday */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description holiday 放假；workday 调休上班（周末上班） */
+                        kind: "holiday" | "workday";
+                        /** @description 如 春节、国庆节调休上班 */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            day: string;
+                            /** @description holiday 放假；workday 调休上班（周末上班） */
+                            kind: "holiday" | "workday";
+                            name: string;
+                            /** @description notice 来自国务院通知；manual 管理员录入或修改 */
+                            source: "notice" | "manual";
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除放假或调休安排 / remove a holiday or make-up workday */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/office-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办公时间 / office hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                start: string;
+                                end: string;
+                            }[];
+                            /** @enum {string} */
+                            timeZone: "Asia/Shanghai";
+                            dailyMinutes: number;
+                            isDefault: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 设置办公时间 / set office hours */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        periods: {
+                            /** @description HH:MM，北京时间 */
+                            start: string;
+                            /** @description HH:MM，北京时间 */
+                            end: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                start: string;
+                                end: string;
+                            }[];
+                            /** @enum {string} */
+                            timeZone: "Asia/Shanghai";
+                            dailyMinutes: number;
+                            isDefault: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 时限计算器 / deadline calculator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        start: string;
+                        /** @description 自然分钟（不计节假日） */
+                        minutes?: number;
+                        /** @description 工作时（仅计工作日办公时间） */
+                        workingHours?: number;
+                        /** @description 工作日：开始当日不计，第 N 个工作日下班时截止 */
+                        workingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            deadline: string;
+                            basis: "natural" | "working";
+                            /** @description 开始至截止之间的办公分钟数 */
+                            workingMinutes: number;
+                            /** @description 期间内缺少国务院通知、按普通周末计算的年份 */
+                            yearsWithoutNotice: number[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板 / download an import template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description regions 行政区划 · organisations 党组织/单位/部门 · people 人员 */
+                    kind: "regions" | "organisations" | "people";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Excel 模板 / .xlsx template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入 Excel/CSV（全部或不导入）/ import a spreadsheet, all or nothing
+         * @description 任何一行有错误时返回 422 IMPORT_INVALID 并逐行列出错误，不写入任何数据；dryRun=true 只校验。
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 仅校验、不写入 / validate only */
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description regions 行政区划 · organisations 党组织/单位/部门 · people 人员 */
+                    kind: "regions" | "organisations" | "people";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description .xlsx（模板格式）或 UTF-8 编码的 .csv
+                         */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description regions 行政区划 · organisations 党组织/单位/部门 · people 人员
+                             * @enum {unknown}
+                             */
+                            kind: "regions" | "organisations" | "people";
+                            /** @description 文件中的数据行数 */
+                            rows: number;
+                            /** @description 写入的记录数（仅校验时为 0） */
+                            created: number;
+                            dryRun: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    errors: {
+                                        /** @description 表格中的行号（表头通常为第 1 行） */
+                                        row: number;
+                                        /** @description 文件中的列名；整行或整个文件的问题为 null */
+                                        column: string | null;
+                                        /** @description REQUIRED, INVALID_FORMAT, TOO_LONG, INVALID_VALUE, DUPLICATE_IN_FILE, ALREADY_EXISTS, NOT_FOUND, PARENT_NOT_FOUND, AMBIGUOUS, INVALID_HIERARCHY, CYCLE, OUT_OF_SCOPE, MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN, EXAMPLE_ROW, NO_ROWS… */
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    errorCount: number;
+                                    /** @description 只列出前 1000 处错误 */
+                                    truncated: boolean;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的积分（考核积分、可兑换积分、认证时长）/ my points */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            /** @description 考核积分余额 */
+                            assessment: number;
+                            /** @description 可兑换积分余额 */
+                            spendable: number;
+                            /** @description 累计认证服务时长（分钟，已扣除冲正） */
+                            certifiedMinutes: number;
+                            year: {
+                                year: number;
+                                /** @description 本年度考核积分（按事件发生时间） */
+                                assessment: number;
+                                /** @description 本年度可兑换积分净变动 */
+                                spendable: number;
+                                certifiedMinutes: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的积分明细 / my point movements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description assessment 考核积分 / spendable 可兑换积分（积分超市） */
+                    kind?: "assessment" | "spendable";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description assessment 考核积分 / spendable 可兑换积分（积分超市）
+                                 * @enum {unknown}
+                                 */
+                                kind: "assessment" | "spendable";
+                                /** @description 正数为入账，负数为出账 */
+                                amount: number;
+                                transferId: string;
+                                ruleCode: string;
+                                ruleVersion: number | null;
+                                reason: string;
+                                sourceType: string;
+                                sourceId: string;
+                                /** @description 被冲正的流水 / the transfer this one corrects */
+                                correctsId: string | null;
+                                certifiedMinutes: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员积分 / a person’s points */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            /** @description 考核积分余额 */
+                            assessment: number;
+                            /** @description 可兑换积分余额 */
+                            spendable: number;
+                            /** @description 累计认证服务时长（分钟，已扣除冲正） */
+                            certifiedMinutes: number;
+                            year: {
+                                year: number;
+                                /** @description 本年度考核积分（按事件发生时间） */
+                                assessment: number;
+                                /** @description 本年度可兑换积分净变动 */
+                                spendable: number;
+                                certifiedMinutes: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/points/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员积分明细 / a person’s point movements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description assessment 考核积分 / spendable 可兑换积分（积分超市） */
+                    kind?: "assessment" | "spendable";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description assessment 考核积分 / spendable 可兑换积分（积分超市）
+                                 * @enum {unknown}
+                                 */
+                                kind: "assessment" | "spendable";
+                                /** @description 正数为入账，负数为出账 */
+                                amount: number;
+                                transferId: string;
+                                ruleCode: string;
+                                ruleVersion: number | null;
+                                reason: string;
+                                sourceType: string;
+                                sourceId: string;
+                                /** @description 被冲正的流水 / the transfer this one corrects */
+                                correctsId: string | null;
+                                certifiedMinutes: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则（全部版本）/ point rules, every version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                version: number;
+                                name: string;
+                                eventType: string;
+                                /** @description 每次事件的固定积分 / fixed points per event */
+                                pointsFixed: number;
+                                /** @description 每认证小时积分 / points per certified hour */
+                                pointsPerHour: number;
+                                /** @description 计入考核积分的倍数（0 = 不计入） */
+                                assessmentFactor: number;
+                                /** @description 计入可兑换积分的倍数（0 = 不计入） */
+                                spendableFactor: number;
+                                /** @description 每人每日上限（基础积分） */
+                                capPerDay: number | null;
+                                /** @description 每人每年上限（基础积分） */
+                                capPerYear: number | null;
+                                /** Format: date-time */
+                                effectiveFrom: string;
+                                note: string | null;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 当前生效的版本 / the version in force now */
+                                inForce: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布积分规则新版本（留痕）/ new rule version (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 规则代码，如 service.certified */
+                        code: string;
+                        name: string;
+                        eventType: string;
+                        /** @description 两位小数 */
+                        pointsFixed?: number;
+                        /** @description 两位小数 */
+                        pointsPerHour?: number;
+                        /** @description 两位小数 */
+                        assessmentFactor?: number;
+                        /** @description 两位小数 */
+                        spendableFactor?: number;
+                        /** @description 两位小数；null = 不设上限 */
+                        capPerDay?: number | null;
+                        /** @description 两位小数；null = 不设上限 */
+                        capPerYear?: number | null;
+                        /**
+                         * Format: date-time
+                         * @description 生效时间（不早于该规则最新版本的生效时间）
+                         */
+                        effectiveFrom: string;
+                        /** @description 修订说明 */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            name: string;
+                            eventType: string;
+                            /** @description 每次事件的固定积分 / fixed points per event */
+                            pointsFixed: number;
+                            /** @description 每认证小时积分 / points per certified hour */
+                            pointsPerHour: number;
+                            /** @description 计入考核积分的倍数（0 = 不计入） */
+                            assessmentFactor: number;
+                            /** @description 计入可兑换积分的倍数（0 = 不计入） */
+                            spendableFactor: number;
+                            /** @description 每人每日上限（基础积分） */
+                            capPerDay: number | null;
+                            /** @description 每人每年上限（基础积分） */
+                            capPerYear: number | null;
+                            /** Format: date-time */
+                            effectiveFrom: string;
+                            note: string | null;
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 当前生效的版本 / the version in force now */
+                            inForce: boolean;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件类别目录（GB/T 30428.2 部件/事件 + 本地扩展）/ case categories */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description component 部件 · event 事件 */
+                    kind?: "component" | "event";
+                    /** @description 只列出该大类的小类 */
+                    parentId?: string;
+                    /** @description 按名称或编码搜索 */
+                    q?: string;
+                    includeInactive?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description 类别编码（C 部件、E 事件、X 本地扩展） */
+                                code: string;
+                                parentId: string | null;
+                                parentName: string | null;
+                                /** @description 0 大类 · 1 小类 */
+                                depth: number;
+                                /**
+                                 * @description component 部件 · event 事件
+                                 * @enum {unknown}
+                                 */
+                                kind: "component" | "event";
+                                name: string;
+                                /** @description 立案条件 */
+                                filingCondition: string | null;
+                                /** @description 结案条件 */
+                                closingCondition: string | null;
+                                /**
+                                 * @description normal 一般 · urgent 紧急
+                                 * @enum {unknown}
+                                 */
+                                urgency: "normal" | "urgent";
+                                /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                                limits: {
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    sign?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    handle?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    verify?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                };
+                                /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                                effectiveLimits: {
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    sign?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    handle?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                    /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                    verify?: {
+                                        /** @description 自然分钟（不计节假日与办公时间） */
+                                        minutes: number;
+                                    } | {
+                                        /** @description 工作时（仅计工作日办公时间） */
+                                        workingHours: number;
+                                    } | {
+                                        /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                        workingDays: number;
+                                    };
+                                };
+                                /** @description 权属（责任）部门 */
+                                ownerDepartmentId: string | null;
+                                ownerDepartmentName: string | null;
+                                active: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增类别（管理员，全租户）/ create category */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description 上级类别（大类）；缺省为新大类 */
+                        parentId?: string;
+                        /**
+                         * @description component 部件 · event 事件
+                         * @enum {unknown}
+                         */
+                        kind?: "component" | "event";
+                        name: string;
+                        filingCondition?: string;
+                        closingCondition?: string;
+                        /**
+                         * @description normal 一般 · urgent 紧急
+                         * @enum {unknown}
+                         */
+                        urgency?: "normal" | "urgent";
+                        /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                        limits?: {
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            sign?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            handle?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            verify?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                        };
+                        ownerDepartmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 类别编码（C 部件、E 事件、X 本地扩展） */
+                            code: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 0 大类 · 1 小类 */
+                            depth: number;
+                            /**
+                             * @description component 部件 · event 事件
+                             * @enum {unknown}
+                             */
+                            kind: "component" | "event";
+                            name: string;
+                            /** @description 立案条件 */
+                            filingCondition: string | null;
+                            /** @description 结案条件 */
+                            closingCondition: string | null;
+                            /**
+                             * @description normal 一般 · urgent 紧急
+                             * @enum {unknown}
+                             */
+                            urgency: "normal" | "urgent";
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            limits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            effectiveLimits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 权属（责任）部门 */
+                            ownerDepartmentId: string | null;
+                            ownerDepartmentName: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件类别 / case category */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 类别编码（C 部件、E 事件、X 本地扩展） */
+                            code: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 0 大类 · 1 小类 */
+                            depth: number;
+                            /**
+                             * @description component 部件 · event 事件
+                             * @enum {unknown}
+                             */
+                            kind: "component" | "event";
+                            name: string;
+                            /** @description 立案条件 */
+                            filingCondition: string | null;
+                            /** @description 结案条件 */
+                            closingCondition: string | null;
+                            /**
+                             * @description normal 一般 · urgent 紧急
+                             * @enum {unknown}
+                             */
+                            urgency: "normal" | "urgent";
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            limits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            effectiveLimits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 权属（责任）部门 */
+                            ownerDepartmentId: string | null;
+                            ownerDepartmentName: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除未被引用的类别 / delete category */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改类别（时限、条件、权属部门、停用）/ update category */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        filingCondition?: string | null;
+                        closingCondition?: string | null;
+                        /**
+                         * @description normal 一般 · urgent 紧急
+                         * @enum {unknown}
+                         */
+                        urgency?: "normal" | "urgent";
+                        /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                        limits?: {
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            sign?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            handle?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            verify?: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                        };
+                        ownerDepartmentId?: string | null;
+                        /** @description 停用后不能再选用，已有工单不受影响 */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description 类别编码（C 部件、E 事件、X 本地扩展） */
+                            code: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @description 0 大类 · 1 小类 */
+                            depth: number;
+                            /**
+                             * @description component 部件 · event 事件
+                             * @enum {unknown}
+                             */
+                            kind: "component" | "event";
+                            name: string;
+                            /** @description 立案条件 */
+                            filingCondition: string | null;
+                            /** @description 结案条件 */
+                            closingCondition: string | null;
+                            /**
+                             * @description normal 一般 · urgent 紧急
+                             * @enum {unknown}
+                             */
+                            urgency: "normal" | "urgent";
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            limits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 各环节时限：sign 签收 · handle 处置（签收至反馈）· verify 核查（反馈至结案）；缺省取上级类别，再取租户默认 */
+                            effectiveLimits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify?: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 权属（责任）部门 */
+                            ownerDepartmentId: string | null;
+                            ownerDepartmentName: string | null;
+                            active: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/duty-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任矩阵（类别 × 区域 × 资产权属 → 部门）/ duty matrix */
+        get: {
+            parameters: {
+                query?: {
+                    categoryId?: string;
+                    /** @description 该区域子树内的条目 */
+                    regionId?: string;
+                    departmentId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                categoryId: string;
+                                categoryName: string;
+                                regionId: string;
+                                regionName: string;
+                                assetOwnerId: string | null;
+                                assetOwnerName: string | null;
+                                departmentId: string;
+                                departmentName: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增责任矩阵条目（该区域管理员）/ add duty-matrix entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 类别（大类对其全部小类生效） */
+                        categoryId: string;
+                        /** @description 适用区域（对整棵子树生效） */
+                        regionId: string;
+                        /** @description 资产权属单位（可选）：该单位的设施由此部门负责 */
+                        assetOwnerId?: string;
+                        /** @description 责任部门 */
+                        departmentId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            categoryId: string;
+                            categoryName: string;
+                            regionId: string;
+                            regionName: string;
+                            assetOwnerId: string | null;
+                            assetOwnerName: string | null;
+                            departmentId: string;
+                            departmentName: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-matrix/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自动派遣将选择的责任单位 / who a case would be dispatched to */
+        get: {
+            parameters: {
+                query: {
+                    categoryId: string;
+                    regionId: string;
+                    assetOwnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: ("matrix" | "owner" | "territorial") | (never | null);
+                            departmentId: string | null;
+                            departmentName: string | null;
+                            /** @description 属地兜底时负责的街道 */
+                            regionId: string | null;
+                            regionName: string | null;
+                            /** @description 命中的责任矩阵条目 */
+                            entryId: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-matrix/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除责任矩阵条目 / delete duty-matrix entry */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单列表（按范围：上报人、区域、部门）/ list cases */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 状态编码（见工单类型 states） */
+                    status?: string;
+                    /** @description 类别（大类含其小类） */
+                    categoryId?: string;
+                    /** @description 区域子树 */
+                    regionId?: string;
+                    /** @description 主办部门（含下级部门） */
+                    departmentId?: string;
+                    overdue?: boolean;
+                    /** @description 只看我上报的 */
+                    mine?: boolean;
+                    /** @description 按描述或地址搜索 */
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                typeCode: string;
+                                typeVersion: number;
+                                /** @description 状态编码（见工单类型 states） */
+                                status: string;
+                                statusName: string;
+                                closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                                categoryId: string;
+                                categoryCode: string;
+                                categoryName: string;
+                                regionId: string;
+                                regionName: string;
+                                communityId: string | null;
+                                subdistrictId: string | null;
+                                streetId: string | null;
+                                /**
+                                 * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                                 * @enum {unknown}
+                                 */
+                                channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** @enum {unknown} */
+                                urgency: "normal" | "urgent";
+                                reporterId: string;
+                                reporterName: string | null;
+                                /** @description 主办部门（首接负责） */
+                                leadDepartmentId: string | null;
+                                leadDepartmentName: string | null;
+                                /** @description 属地兜底：负责的街道（无主办部门时） */
+                                responsibleRegionId: string | null;
+                                responsibleRegionName: string | null;
+                                dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                                clock: {
+                                    /**
+                                     * @description sign 签收 · handle 处置 · verify 核查
+                                     * @enum {unknown}
+                                     */
+                                    name: "sign" | "handle" | "verify";
+                                    /** @enum {unknown} */
+                                    basis: "natural" | "working";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    startedAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    dueAt: string;
+                                    /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                    elapsed: number;
+                                    /** @description 预警级别 0/50/80/100 */
+                                    level: number;
+                                } | null;
+                                /** @description 当前计时已超期 */
+                                overdue: boolean;
+                                /** @description 挂账暂停的时钟 */
+                                paused: {
+                                    /** @enum {unknown} */
+                                    clock: "sign" | "handle" | "verify";
+                                    remainingMinutes: number;
+                                } | null;
+                                deadlines: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    sign: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    handle: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    verify: string | null;
+                                };
+                                /** @description 各环节是否曾超时 */
+                                late: {
+                                    sign: boolean;
+                                    handle: boolean;
+                                    verify: boolean;
+                                };
+                                warnedLevel: number;
+                                /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                                escalationLevel: number;
+                                escalatedRegionId: string | null;
+                                escalatedRegionName: string | null;
+                                counts: {
+                                    dispatch: number;
+                                    return: number;
+                                    rework: number;
+                                    extension: number;
+                                    remind: number;
+                                    supervise: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                extensionRequestedUntil: string | null;
+                                appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                                /** @description 申诉成立，不计入考核 */
+                                excluded: boolean;
+                                rating: {
+                                    solved: boolean;
+                                    satisfaction: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    ratedAt: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                filedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                firstDispatchedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                signedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handledAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                closedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上报问题（随手拍、网格员、工作人员…）/ report a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 工单类型，缺省 default */
+                        typeCode?: string;
+                        /** @description 案件类别 */
+                        categoryId: string;
+                        /** @description 发生地所在区域（社区、网格或小区） */
+                        regionId: string;
+                        description: string;
+                        /** @description WGS84 纬度 */
+                        lat?: number;
+                        /** @description WGS84 经度 */
+                        lng?: number;
+                        address?: string;
+                        /** @description 先 POST /files 上传，再填文件 id */
+                        photos?: string[];
+                        /**
+                         * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                         * @enum {unknown}
+                         */
+                        channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                        /** @description 街巷（街巷长制，后续接入） */
+                        streetId?: string | null;
+                        /** @description 设施权属单位（已知时），用于责任矩阵匹配 */
+                        assetOwnerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeCode: string;
+                            typeVersion: number;
+                            /** @description 状态编码（见工单类型 states） */
+                            status: string;
+                            statusName: string;
+                            closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                            categoryId: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            regionId: string;
+                            regionName: string;
+                            communityId: string | null;
+                            subdistrictId: string | null;
+                            streetId: string | null;
+                            /**
+                             * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                             * @enum {unknown}
+                             */
+                            channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                            description: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent";
+                            reporterId: string;
+                            reporterName: string | null;
+                            /** @description 主办部门（首接负责） */
+                            leadDepartmentId: string | null;
+                            leadDepartmentName: string | null;
+                            /** @description 属地兜底：负责的街道（无主办部门时） */
+                            responsibleRegionId: string | null;
+                            responsibleRegionName: string | null;
+                            dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                            clock: {
+                                /**
+                                 * @description sign 签收 · handle 处置 · verify 核查
+                                 * @enum {unknown}
+                                 */
+                                name: "sign" | "handle" | "verify";
+                                /** @enum {unknown} */
+                                basis: "natural" | "working";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                startedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                dueAt: string;
+                                /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                elapsed: number;
+                                /** @description 预警级别 0/50/80/100 */
+                                level: number;
+                            } | null;
+                            /** @description 当前计时已超期 */
+                            overdue: boolean;
+                            /** @description 挂账暂停的时钟 */
+                            paused: {
+                                /** @enum {unknown} */
+                                clock: "sign" | "handle" | "verify";
+                                remainingMinutes: number;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                sign: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handle: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                verify: string | null;
+                            };
+                            /** @description 各环节是否曾超时 */
+                            late: {
+                                sign: boolean;
+                                handle: boolean;
+                                verify: boolean;
+                            };
+                            warnedLevel: number;
+                            /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                            escalationLevel: number;
+                            escalatedRegionId: string | null;
+                            escalatedRegionName: string | null;
+                            counts: {
+                                dispatch: number;
+                                return: number;
+                                rework: number;
+                                extension: number;
+                                remind: number;
+                                supervise: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            extensionRequestedUntil: string | null;
+                            appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                            /** @description 申诉成立，不计入考核 */
+                            excluded: boolean;
+                            rating: {
+                                solved: boolean;
+                                satisfaction: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                ratedAt: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            filedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            firstDispatchedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            signedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            handledAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            updatedAt: string;
+                            /** @description 联办部门 */
+                            coHandlers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description 上报照片 */
+                            photos: string[];
+                            /** @description 时间线（事件，最早在前） */
+                            timeline: {
+                                id: string;
+                                action: string;
+                                actionName: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                /** @description 系统操作时为空 */
+                                actorName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                at: string;
+                                note: string | null;
+                                evidence: string[];
+                                data: unknown | (never | null);
+                            }[];
+                            /** @description 当前用户现在可执行的操作 */
+                            allowedActions: {
+                                action: string;
+                                name: string;
+                                /** @description 必填字段 */
+                                requires: string[];
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单详情（含时间线与可执行操作）/ case with timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeCode: string;
+                            typeVersion: number;
+                            /** @description 状态编码（见工单类型 states） */
+                            status: string;
+                            statusName: string;
+                            closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                            categoryId: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            regionId: string;
+                            regionName: string;
+                            communityId: string | null;
+                            subdistrictId: string | null;
+                            streetId: string | null;
+                            /**
+                             * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                             * @enum {unknown}
+                             */
+                            channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                            description: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent";
+                            reporterId: string;
+                            reporterName: string | null;
+                            /** @description 主办部门（首接负责） */
+                            leadDepartmentId: string | null;
+                            leadDepartmentName: string | null;
+                            /** @description 属地兜底：负责的街道（无主办部门时） */
+                            responsibleRegionId: string | null;
+                            responsibleRegionName: string | null;
+                            dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                            clock: {
+                                /**
+                                 * @description sign 签收 · handle 处置 · verify 核查
+                                 * @enum {unknown}
+                                 */
+                                name: "sign" | "handle" | "verify";
+                                /** @enum {unknown} */
+                                basis: "natural" | "working";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                startedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                dueAt: string;
+                                /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                elapsed: number;
+                                /** @description 预警级别 0/50/80/100 */
+                                level: number;
+                            } | null;
+                            /** @description 当前计时已超期 */
+                            overdue: boolean;
+                            /** @description 挂账暂停的时钟 */
+                            paused: {
+                                /** @enum {unknown} */
+                                clock: "sign" | "handle" | "verify";
+                                remainingMinutes: number;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                sign: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handle: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                verify: string | null;
+                            };
+                            /** @description 各环节是否曾超时 */
+                            late: {
+                                sign: boolean;
+                                handle: boolean;
+                                verify: boolean;
+                            };
+                            warnedLevel: number;
+                            /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                            escalationLevel: number;
+                            escalatedRegionId: string | null;
+                            escalatedRegionName: string | null;
+                            counts: {
+                                dispatch: number;
+                                return: number;
+                                rework: number;
+                                extension: number;
+                                remind: number;
+                                supervise: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            extensionRequestedUntil: string | null;
+                            appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                            /** @description 申诉成立，不计入考核 */
+                            excluded: boolean;
+                            rating: {
+                                solved: boolean;
+                                satisfaction: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                ratedAt: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            filedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            firstDispatchedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            signedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            handledAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            updatedAt: string;
+                            /** @description 联办部门 */
+                            coHandlers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description 上报照片 */
+                            photos: string[];
+                            /** @description 时间线（事件，最早在前） */
+                            timeline: {
+                                id: string;
+                                action: string;
+                                actionName: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                /** @description 系统操作时为空 */
+                                actorName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                at: string;
+                                note: string | null;
+                                evidence: string[];
+                                data: unknown | (never | null);
+                            }[];
+                            /** @description 当前用户现在可执行的操作 */
+                            allowedActions: {
+                                action: string;
+                                name: string;
+                                /** @description 必填字段 */
+                                requires: string[];
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执行操作（立案、派遣、签收、退单、反馈、核查、结案、催办、督办…）/ take an action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 操作（见工单详情 allowedActions） */
+                        action: string;
+                        note?: string;
+                        /** @description 证据照片文件 id */
+                        evidence?: string[];
+                        departmentId?: string;
+                        coDepartmentIds?: string[];
+                        reason?: string;
+                        /**
+                         * @description resolved 已解决 · not_responsible 非职责 · duplicate 重复 · unable 无法解决 · withdrawn 撤回
+                         * @enum {unknown}
+                         */
+                        closeReason?: "resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn";
+                        /** Format: date-time */
+                        extensionUntil?: string;
+                        rating?: {
+                            /** @description 问题是否解决 */
+                            solved: boolean;
+                            /** @description 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 */
+                            satisfaction: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            typeCode: string;
+                            typeVersion: number;
+                            /** @description 状态编码（见工单类型 states） */
+                            status: string;
+                            statusName: string;
+                            closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                            categoryId: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            regionId: string;
+                            regionName: string;
+                            communityId: string | null;
+                            subdistrictId: string | null;
+                            streetId: string | null;
+                            /**
+                             * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                             * @enum {unknown}
+                             */
+                            channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                            description: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** @enum {unknown} */
+                            urgency: "normal" | "urgent";
+                            reporterId: string;
+                            reporterName: string | null;
+                            /** @description 主办部门（首接负责） */
+                            leadDepartmentId: string | null;
+                            leadDepartmentName: string | null;
+                            /** @description 属地兜底：负责的街道（无主办部门时） */
+                            responsibleRegionId: string | null;
+                            responsibleRegionName: string | null;
+                            dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                            clock: {
+                                /**
+                                 * @description sign 签收 · handle 处置 · verify 核查
+                                 * @enum {unknown}
+                                 */
+                                name: "sign" | "handle" | "verify";
+                                /** @enum {unknown} */
+                                basis: "natural" | "working";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                startedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                dueAt: string;
+                                /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                elapsed: number;
+                                /** @description 预警级别 0/50/80/100 */
+                                level: number;
+                            } | null;
+                            /** @description 当前计时已超期 */
+                            overdue: boolean;
+                            /** @description 挂账暂停的时钟 */
+                            paused: {
+                                /** @enum {unknown} */
+                                clock: "sign" | "handle" | "verify";
+                                remainingMinutes: number;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                sign: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handle: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                verify: string | null;
+                            };
+                            /** @description 各环节是否曾超时 */
+                            late: {
+                                sign: boolean;
+                                handle: boolean;
+                                verify: boolean;
+                            };
+                            warnedLevel: number;
+                            /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                            escalationLevel: number;
+                            escalatedRegionId: string | null;
+                            escalatedRegionName: string | null;
+                            counts: {
+                                dispatch: number;
+                                return: number;
+                                rework: number;
+                                extension: number;
+                                remind: number;
+                                supervise: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            extensionRequestedUntil: string | null;
+                            appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                            /** @description 申诉成立，不计入考核 */
+                            excluded: boolean;
+                            rating: {
+                                solved: boolean;
+                                satisfaction: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                ratedAt: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            filedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            firstDispatchedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            signedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            handledAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601，+08:00
+                             */
+                            updatedAt: string;
+                            /** @description 联办部门 */
+                            coHandlers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description 上报照片 */
+                            photos: string[];
+                            /** @description 时间线（事件，最早在前） */
+                            timeline: {
+                                id: string;
+                                action: string;
+                                actionName: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorId: string | null;
+                                /** @description 系统操作时为空 */
+                                actorName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                at: string;
+                                note: string | null;
+                                evidence: string[];
+                                data: unknown | (never | null);
+                            }[];
+                            /** @description 当前用户现在可执行的操作 */
+                            allowedActions: {
+                                action: string;
+                                name: string;
+                                /** @description 必填字段 */
+                                requires: string[];
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我上报的工单 / my reports */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                typeCode: string;
+                                typeVersion: number;
+                                /** @description 状态编码（见工单类型 states） */
+                                status: string;
+                                statusName: string;
+                                closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                                categoryId: string;
+                                categoryCode: string;
+                                categoryName: string;
+                                regionId: string;
+                                regionName: string;
+                                communityId: string | null;
+                                subdistrictId: string | null;
+                                streetId: string | null;
+                                /**
+                                 * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                                 * @enum {unknown}
+                                 */
+                                channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** @enum {unknown} */
+                                urgency: "normal" | "urgent";
+                                reporterId: string;
+                                reporterName: string | null;
+                                /** @description 主办部门（首接负责） */
+                                leadDepartmentId: string | null;
+                                leadDepartmentName: string | null;
+                                /** @description 属地兜底：负责的街道（无主办部门时） */
+                                responsibleRegionId: string | null;
+                                responsibleRegionName: string | null;
+                                dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                                clock: {
+                                    /**
+                                     * @description sign 签收 · handle 处置 · verify 核查
+                                     * @enum {unknown}
+                                     */
+                                    name: "sign" | "handle" | "verify";
+                                    /** @enum {unknown} */
+                                    basis: "natural" | "working";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    startedAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    dueAt: string;
+                                    /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                    elapsed: number;
+                                    /** @description 预警级别 0/50/80/100 */
+                                    level: number;
+                                } | null;
+                                /** @description 当前计时已超期 */
+                                overdue: boolean;
+                                /** @description 挂账暂停的时钟 */
+                                paused: {
+                                    /** @enum {unknown} */
+                                    clock: "sign" | "handle" | "verify";
+                                    remainingMinutes: number;
+                                } | null;
+                                deadlines: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    sign: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    handle: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    verify: string | null;
+                                };
+                                /** @description 各环节是否曾超时 */
+                                late: {
+                                    sign: boolean;
+                                    handle: boolean;
+                                    verify: boolean;
+                                };
+                                warnedLevel: number;
+                                /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                                escalationLevel: number;
+                                escalatedRegionId: string | null;
+                                escalatedRegionName: string | null;
+                                counts: {
+                                    dispatch: number;
+                                    return: number;
+                                    rework: number;
+                                    extension: number;
+                                    remind: number;
+                                    supervise: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                extensionRequestedUntil: string | null;
+                                appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                                /** @description 申诉成立，不计入考核 */
+                                excluded: boolean;
+                                rating: {
+                                    solved: boolean;
+                                    satisfaction: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    ratedAt: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                filedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                firstDispatchedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                signedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handledAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                closedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cases/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办工单（按时限先后）/ my work queue by deadline */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                typeCode: string;
+                                typeVersion: number;
+                                /** @description 状态编码（见工单类型 states） */
+                                status: string;
+                                statusName: string;
+                                closeReason: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn") | (never | null);
+                                categoryId: string;
+                                categoryCode: string;
+                                categoryName: string;
+                                regionId: string;
+                                regionName: string;
+                                communityId: string | null;
+                                subdistrictId: string | null;
+                                streetId: string | null;
+                                /**
+                                 * @description resident 居民随手拍 · grid 网格员 · staff 工作人员 · signboard 街巷牌扫码 · import 导入 · open311 Open311 接口
+                                 * @enum {unknown}
+                                 */
+                                channel: "resident" | "grid" | "staff" | "signboard" | "import" | "open311";
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** @enum {unknown} */
+                                urgency: "normal" | "urgent";
+                                reporterId: string;
+                                reporterName: string | null;
+                                /** @description 主办部门（首接负责） */
+                                leadDepartmentId: string | null;
+                                leadDepartmentName: string | null;
+                                /** @description 属地兜底：负责的街道（无主办部门时） */
+                                responsibleRegionId: string | null;
+                                responsibleRegionName: string | null;
+                                dispatchBasis: ("matrix" | "owner" | "territorial" | "manual") | (never | null);
+                                clock: {
+                                    /**
+                                     * @description sign 签收 · handle 处置 · verify 核查
+                                     * @enum {unknown}
+                                     */
+                                    name: "sign" | "handle" | "verify";
+                                    /** @enum {unknown} */
+                                    basis: "natural" | "working";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    startedAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    dueAt: string;
+                                    /** @description 已用时限比例（1 = 到期；可大于 1） */
+                                    elapsed: number;
+                                    /** @description 预警级别 0/50/80/100 */
+                                    level: number;
+                                } | null;
+                                /** @description 当前计时已超期 */
+                                overdue: boolean;
+                                /** @description 挂账暂停的时钟 */
+                                paused: {
+                                    /** @enum {unknown} */
+                                    clock: "sign" | "handle" | "verify";
+                                    remainingMinutes: number;
+                                } | null;
+                                deadlines: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    sign: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    handle: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    verify: string | null;
+                                };
+                                /** @description 各环节是否曾超时 */
+                                late: {
+                                    sign: boolean;
+                                    handle: boolean;
+                                    verify: boolean;
+                                };
+                                warnedLevel: number;
+                                /** @description 0 未升级 · 1 街道 · 2 市 · 3 州（按租户设置） */
+                                escalationLevel: number;
+                                escalatedRegionId: string | null;
+                                escalatedRegionName: string | null;
+                                counts: {
+                                    dispatch: number;
+                                    return: number;
+                                    rework: number;
+                                    extension: number;
+                                    remind: number;
+                                    supervise: number;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                extensionRequestedUntil: string | null;
+                                appealStatus: ("pending" | "upheld" | "dismissed") | (never | null);
+                                /** @description 申诉成立，不计入考核 */
+                                excluded: boolean;
+                                rating: {
+                                    solved: boolean;
+                                    satisfaction: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601，+08:00
+                                     */
+                                    ratedAt: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                filedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                firstDispatchedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                signedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                handledAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                closedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601，+08:00
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型（状态机）/ case types */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            name: string;
+                            states: {
+                                code: string;
+                                name: string;
+                                /** @description 终态：无计时、不再流转（评价、申诉等不改变状态的操作除外） */
+                                terminal?: boolean;
+                            }[];
+                            transitions: {
+                                action: string;
+                                name: string;
+                                from: string[];
+                                to: string | null;
+                                /** @description dispatcher 派单员（case.dispatch，案件所在区域） · supervisor 督办（case.supervise，案件所在区域） · verifier 核查员（case.verify，案件所在区域） · handler 主办部门承办人（属地兜底时为街道派单员） · co_handler 联办部门承办人 · reporter 上报人 */
+                                by: ("dispatcher" | "supervisor" | "verifier" | "handler" | "co_handler" | "reporter")[];
+                                /** @description required 必填 · optional 可填；note 与 evidence 总是可填 */
+                                requires?: {
+                                    /** @enum {unknown} */
+                                    note?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    evidence?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    reason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    department?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    coDepartments?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    closeReason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    extensionUntil?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    rating?: "required" | "optional";
+                                };
+                                /** @description 结案原因的可选值（requires.closeReason 时） */
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                                /** @enum {unknown} */
+                                setsCloseReason?: "resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn";
+                                clock?: {
+                                    /** @description 停止正在运行的时钟（超时则记为逾期） */
+                                    stop?: boolean;
+                                    /**
+                                     * @description 按类别时限启动该时钟
+                                     * @enum {unknown}
+                                     */
+                                    start?: "sign" | "handle" | "verify";
+                                    /** @description 暂停（挂账），保留剩余时间 */
+                                    pause?: boolean;
+                                    /** @description 恢复暂停的时钟 */
+                                    resume?: boolean;
+                                };
+                                effects?: ("file" | "dispatch" | "sign" | "return" | "handle" | "close" | "rework" | "withdraw" | "rate" | "remind" | "supervise" | "request_extension" | "approve_extension" | "deny_extension" | "add_co_handler" | "appeal" | "uphold_appeal" | "dismiss_appeal")[];
+                                /** @enum {unknown} */
+                                guard?: "extensionPending" | "noExtensionPending" | "hasLeadDepartment" | "notRated" | "appealPending" | "noAppeal";
+                                notify?: ("handler" | "co_handlers" | "reporter" | "dispatchers" | "supervisors")[];
+                            }[];
+                            intake: {
+                                initial: string;
+                                /** @description 网格员、工作人员（case.file）上报时立即执行的立案操作 */
+                                directFile?: {
+                                    action: string;
+                                };
+                                /** @description 进入 state 后由系统自动执行 action（如立案后自动派遣） */
+                                automatic?: {
+                                    state: string;
+                                    action: string;
+                                }[];
+                            };
+                            /** @description 全部版本（新→旧） */
+                            versions: number[];
+                        }[];
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增工单类型版本（管理员，全租户）/ add a case type version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        states: {
+                            code: string;
+                            name: string;
+                            /** @description 终态：无计时、不再流转（评价、申诉等不改变状态的操作除外） */
+                            terminal?: boolean;
+                        }[];
+                        transitions: {
+                            action: string;
+                            name: string;
+                            from: string[];
+                            to: string | null;
+                            /** @description dispatcher 派单员（case.dispatch，案件所在区域） · supervisor 督办（case.supervise，案件所在区域） · verifier 核查员（case.verify，案件所在区域） · handler 主办部门承办人（属地兜底时为街道派单员） · co_handler 联办部门承办人 · reporter 上报人 */
+                            by: ("dispatcher" | "supervisor" | "verifier" | "handler" | "co_handler" | "reporter")[];
+                            /** @description required 必填 · optional 可填；note 与 evidence 总是可填 */
+                            requires?: {
+                                /** @enum {unknown} */
+                                note?: "required" | "optional";
+                                /** @enum {unknown} */
+                                evidence?: "required" | "optional";
+                                /** @enum {unknown} */
+                                reason?: "required" | "optional";
+                                /** @enum {unknown} */
+                                department?: "required" | "optional";
+                                /** @enum {unknown} */
+                                coDepartments?: "required" | "optional";
+                                /** @enum {unknown} */
+                                closeReason?: "required" | "optional";
+                                /** @enum {unknown} */
+                                extensionUntil?: "required" | "optional";
+                                /** @enum {unknown} */
+                                rating?: "required" | "optional";
+                            };
+                            /** @description 结案原因的可选值（requires.closeReason 时） */
+                            closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                            /** @enum {unknown} */
+                            setsCloseReason?: "resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn";
+                            clock?: {
+                                /** @description 停止正在运行的时钟（超时则记为逾期） */
+                                stop?: boolean;
+                                /**
+                                 * @description 按类别时限启动该时钟
+                                 * @enum {unknown}
+                                 */
+                                start?: "sign" | "handle" | "verify";
+                                /** @description 暂停（挂账），保留剩余时间 */
+                                pause?: boolean;
+                                /** @description 恢复暂停的时钟 */
+                                resume?: boolean;
+                            };
+                            effects?: ("file" | "dispatch" | "sign" | "return" | "handle" | "close" | "rework" | "withdraw" | "rate" | "remind" | "supervise" | "request_extension" | "approve_extension" | "deny_extension" | "add_co_handler" | "appeal" | "uphold_appeal" | "dismiss_appeal")[];
+                            /** @enum {unknown} */
+                            guard?: "extensionPending" | "noExtensionPending" | "hasLeadDepartment" | "notRated" | "appealPending" | "noAppeal";
+                            notify?: ("handler" | "co_handlers" | "reporter" | "dispatchers" | "supervisors")[];
+                        }[];
+                        intake: {
+                            initial: string;
+                            /** @description 网格员、工作人员（case.file）上报时立即执行的立案操作 */
+                            directFile?: {
+                                action: string;
+                            };
+                            /** @description 进入 state 后由系统自动执行 action（如立案后自动派遣） */
+                            automatic?: {
+                                state: string;
+                                action: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            name: string;
+                            states: {
+                                code: string;
+                                name: string;
+                                /** @description 终态：无计时、不再流转（评价、申诉等不改变状态的操作除外） */
+                                terminal?: boolean;
+                            }[];
+                            transitions: {
+                                action: string;
+                                name: string;
+                                from: string[];
+                                to: string | null;
+                                /** @description dispatcher 派单员（case.dispatch，案件所在区域） · supervisor 督办（case.supervise，案件所在区域） · verifier 核查员（case.verify，案件所在区域） · handler 主办部门承办人（属地兜底时为街道派单员） · co_handler 联办部门承办人 · reporter 上报人 */
+                                by: ("dispatcher" | "supervisor" | "verifier" | "handler" | "co_handler" | "reporter")[];
+                                /** @description required 必填 · optional 可填；note 与 evidence 总是可填 */
+                                requires?: {
+                                    /** @enum {unknown} */
+                                    note?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    evidence?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    reason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    department?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    coDepartments?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    closeReason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    extensionUntil?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    rating?: "required" | "optional";
+                                };
+                                /** @description 结案原因的可选值（requires.closeReason 时） */
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                                /** @enum {unknown} */
+                                setsCloseReason?: "resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn";
+                                clock?: {
+                                    /** @description 停止正在运行的时钟（超时则记为逾期） */
+                                    stop?: boolean;
+                                    /**
+                                     * @description 按类别时限启动该时钟
+                                     * @enum {unknown}
+                                     */
+                                    start?: "sign" | "handle" | "verify";
+                                    /** @description 暂停（挂账），保留剩余时间 */
+                                    pause?: boolean;
+                                    /** @description 恢复暂停的时钟 */
+                                    resume?: boolean;
+                                };
+                                effects?: ("file" | "dispatch" | "sign" | "return" | "handle" | "close" | "rework" | "withdraw" | "rate" | "remind" | "supervise" | "request_extension" | "approve_extension" | "deny_extension" | "add_co_handler" | "appeal" | "uphold_appeal" | "dismiss_appeal")[];
+                                /** @enum {unknown} */
+                                guard?: "extensionPending" | "noExtensionPending" | "hasLeadDepartment" | "notRated" | "appealPending" | "noAppeal";
+                                notify?: ("handler" | "co_handlers" | "reporter" | "dispatchers" | "supervisors")[];
+                            }[];
+                            intake: {
+                                initial: string;
+                                /** @description 网格员、工作人员（case.file）上报时立即执行的立案操作 */
+                                directFile?: {
+                                    action: string;
+                                };
+                                /** @description 进入 state 后由系统自动执行 action（如立案后自动派遣） */
+                                automatic?: {
+                                    state: string;
+                                    action: string;
+                                }[];
+                            };
+                            /** @description 全部版本（新→旧） */
+                            versions: number[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单类型的某一版本（缺省最新）/ one case type */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            name: string;
+                            states: {
+                                code: string;
+                                name: string;
+                                /** @description 终态：无计时、不再流转（评价、申诉等不改变状态的操作除外） */
+                                terminal?: boolean;
+                            }[];
+                            transitions: {
+                                action: string;
+                                name: string;
+                                from: string[];
+                                to: string | null;
+                                /** @description dispatcher 派单员（case.dispatch，案件所在区域） · supervisor 督办（case.supervise，案件所在区域） · verifier 核查员（case.verify，案件所在区域） · handler 主办部门承办人（属地兜底时为街道派单员） · co_handler 联办部门承办人 · reporter 上报人 */
+                                by: ("dispatcher" | "supervisor" | "verifier" | "handler" | "co_handler" | "reporter")[];
+                                /** @description required 必填 · optional 可填；note 与 evidence 总是可填 */
+                                requires?: {
+                                    /** @enum {unknown} */
+                                    note?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    evidence?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    reason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    department?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    coDepartments?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    closeReason?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    extensionUntil?: "required" | "optional";
+                                    /** @enum {unknown} */
+                                    rating?: "required" | "optional";
+                                };
+                                /** @description 结案原因的可选值（requires.closeReason 时） */
+                                closeReasons?: ("resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn")[];
+                                /** @enum {unknown} */
+                                setsCloseReason?: "resolved" | "not_responsible" | "duplicate" | "unable" | "withdrawn";
+                                clock?: {
+                                    /** @description 停止正在运行的时钟（超时则记为逾期） */
+                                    stop?: boolean;
+                                    /**
+                                     * @description 按类别时限启动该时钟
+                                     * @enum {unknown}
+                                     */
+                                    start?: "sign" | "handle" | "verify";
+                                    /** @description 暂停（挂账），保留剩余时间 */
+                                    pause?: boolean;
+                                    /** @description 恢复暂停的时钟 */
+                                    resume?: boolean;
+                                };
+                                effects?: ("file" | "dispatch" | "sign" | "return" | "handle" | "close" | "rework" | "withdraw" | "rate" | "remind" | "supervise" | "request_extension" | "approve_extension" | "deny_extension" | "add_co_handler" | "appeal" | "uphold_appeal" | "dismiss_appeal")[];
+                                /** @enum {unknown} */
+                                guard?: "extensionPending" | "noExtensionPending" | "hasLeadDepartment" | "notRated" | "appealPending" | "noAppeal";
+                                notify?: ("handler" | "co_handlers" | "reporter" | "dispatchers" | "supervisors")[];
+                            }[];
+                            intake: {
+                                initial: string;
+                                /** @description 网格员、工作人员（case.file）上报时立即执行的立案操作 */
+                                directFile?: {
+                                    action: string;
+                                };
+                                /** @description 进入 state 后由系统自动执行 action（如立案后自动派遣） */
+                                automatic?: {
+                                    state: string;
+                                    action: string;
+                                }[];
+                            };
+                            /** @description 全部版本（新→旧） */
+                            versions: number[];
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单设置（权重、升级、默认时限）/ case settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                            weights: {
+                                response: number;
+                                resolution: number;
+                                satisfaction: number;
+                            };
+                            /** @description 满意率中「基本满意」的折算系数 α */
+                            satisfactionAlpha: number;
+                            /** @description 自动升级：用尽 at 倍时限时升至 level 级，通知该级区域的派单员与领导 */
+                            escalation: {
+                                level: number;
+                                /** @enum {unknown} */
+                                regionKind: "prefecture" | "city" | "subdistrict" | "community";
+                                /** @description 时限用尽的倍数（1 = 到期） */
+                                at: number;
+                            }[];
+                            /** @description 类别未设时限时的默认值 */
+                            defaultLimits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 排名所需的最少计分件数 */
+                            minRankingSample: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 修改工单设置（管理员，全租户）/ update case settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                        weights?: {
+                            response: number;
+                            resolution: number;
+                            satisfaction: number;
+                        };
+                        /** @description 满意率中「基本满意」的折算系数 α */
+                        satisfactionAlpha?: number;
+                        /** @description 自动升级：用尽 at 倍时限时升至 level 级，通知该级区域的派单员与领导 */
+                        escalation?: {
+                            level: number;
+                            /** @enum {unknown} */
+                            regionKind: "prefecture" | "city" | "subdistrict" | "community";
+                            /** @description 时限用尽的倍数（1 = 到期） */
+                            at: number;
+                        }[];
+                        defaultLimits?: {
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            sign: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            handle: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                            /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                            verify: {
+                                /** @description 自然分钟（不计节假日与办公时间） */
+                                minutes: number;
+                            } | {
+                                /** @description 工作时（仅计工作日办公时间） */
+                                workingHours: number;
+                            } | {
+                                /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                workingDays: number;
+                            };
+                        };
+                        /** @description 排名所需的最少计分件数 */
+                        minRankingSample?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                            weights: {
+                                response: number;
+                                resolution: number;
+                                satisfaction: number;
+                            };
+                            /** @description 满意率中「基本满意」的折算系数 α */
+                            satisfactionAlpha: number;
+                            /** @description 自动升级：用尽 at 倍时限时升至 level 级，通知该级区域的派单员与领导 */
+                            escalation: {
+                                level: number;
+                                /** @enum {unknown} */
+                                regionKind: "prefecture" | "city" | "subdistrict" | "community";
+                                /** @description 时限用尽的倍数（1 = 到期） */
+                                at: number;
+                            }[];
+                            /** @description 类别未设时限时的默认值 */
+                            defaultLimits: {
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                sign: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                handle: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                                /** @description 时限：{minutes} | {workingHours} | {workingDays} */
+                                verify: {
+                                    /** @description 自然分钟（不计节假日与办公时间） */
+                                    minutes: number;
+                                } | {
+                                    /** @description 工作时（仅计工作日办公时间） */
+                                    workingHours: number;
+                                } | {
+                                    /** @description 工作日（开始当日不计，至第 N 个工作日下班） */
+                                    workingDays: number;
+                                };
+                            };
+                            /** @description 排名所需的最少计分件数 */
+                            minRankingSample: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/metrics/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标口径（公式与计数定义）/ metric definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counters: {
+                                code: string;
+                                name: string;
+                                definition: string;
+                            }[];
+                            metrics: {
+                                code: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                unit: "ratio" | "hours" | "score";
+                                formula: string;
+                                numerator: {
+                                    counter: string;
+                                    weight?: number | "alpha";
+                                }[];
+                                denominator: {
+                                    counter: string;
+                                    weight?: number | "alpha";
+                                }[];
+                                source: string;
+                            }[];
+                            composite: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                unit: "score";
+                                formula: string;
+                                source: string;
+                            };
+                            notes: string[];
+                            /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                            weights: {
+                                response: number;
+                                resolution: number;
+                                satisfaction: number;
+                            };
+                            satisfactionAlpha: number;
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三率与考核指标（响应率、解决率、满意率、结案率…）/ case metrics */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 区域子树；缺省为调用者全部统计范围 */
+                    regionId?: string;
+                    /** @description 主办部门（含下级） */
+                    departmentId?: string;
+                    /** @description 类别（大类含小类） */
+                    categoryId?: string;
+                    /** @description 月份 YYYY-MM（按受理时间，北京时间） */
+                    from?: string;
+                    /** @description 月份 YYYY-MM（按受理时间，北京时间） */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string | null;
+                            to: string | null;
+                            /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                            weights: {
+                                response: number;
+                                resolution: number;
+                                satisfaction: number;
+                            };
+                            satisfactionAlpha: number;
+                            counts: {
+                                /** @description 受理数：该期间收到（上报）的全部工单 */
+                                received: number;
+                                /** @description 剔除数：申诉成立、不计入考核的工单（逐件列出） */
+                                excluded: number;
+                                /** @description 不予立案数：不予立案的工单 */
+                                rejected: number;
+                                /** @description 撤回数：上报人撤回的工单 */
+                                withdrawn: number;
+                                /** @description 重复件数：作为重复件销案的工单 */
+                                duplicate: number;
+                                /** @description 计分件数（应处置数）：已派遣，且未撤回、非重复件、未经申诉剔除的工单；以下各项只在计分件中计数 */
+                                scored: number;
+                                /** @description 首派准确数：首次派遣未被退单、未在签收前改派的计分件（属地兜底后由街道转派不算改派） */
+                                dispatchedRight: number;
+                                /** @description 应签收数：已签收，或签收时限已过仍未签收的计分件 */
+                                responseDue: number;
+                                /** @description 按时签收数：已签收且从未超过签收时限的计分件 */
+                                respondedOnTime: number;
+                                /** @description 处置数：至少反馈过一次处置结果的计分件 */
+                                handled: number;
+                                /** @description 返工数：核查不通过、至少返工一次的计分件 */
+                                reworked: number;
+                                /** @description 延期数：至少获批一次延期的计分件 */
+                                extended: number;
+                                /** @description 结案数：已结案（已解决、无法解决或非职责）的计分件 */
+                                closed: number;
+                                /** @description 已解决数：以「已解决」结案、且上报人未评价为「未解决」的计分件 */
+                                resolved: number;
+                                /** @description 按期结案数：已结案且处置从未超过处置时限（含获批延期）的计分件 */
+                                closedOnTime: number;
+                                /** @description 一次完成数：以「已解决」结案且从未返工的计分件 */
+                                firstTimeRight: number;
+                                /** @description 超期未结数：处置时限已过仍未结案的计分件（挂账除外） */
+                                overdueOpen: number;
+                                /** @description 挂账数：当前挂账（缓办）的计分件 */
+                                suspended: number;
+                                /** @description 升级数：因超期自动升级过的计分件 */
+                                escalated: number;
+                                /** @description 评价数：上报人已评价的计分件 */
+                                rated: number;
+                                /** @description 非常满意：评价为 5 分的计分件 */
+                                verySatisfied: number;
+                                /** @description 满意：评价为 4 分的计分件 */
+                                satisfied: number;
+                                /** @description 基本满意：评价为 3 分的计分件 */
+                                fairlySatisfied: number;
+                                /** @description 不满意：评价为 2 分的计分件 */
+                                dissatisfied: number;
+                                /** @description 非常不满意：评价为 1 分的计分件 */
+                                veryDissatisfied: number;
+                                /** @description 办理用时（工作分钟）：结案计分件从首次派遣到结案的工作时间之和 */
+                                handlingMinutes: number;
+                            };
+                            /** @description 各项比率（0–1，平均办理时长为工作小时）；分母为 0 时为 null */
+                            rates: {
+                                /** @description 响应率 = 按时签收数 ÷ 应签收数 */
+                                responseRate: number | null;
+                                /** @description 解决率 = 已解决数 ÷ 结案数 */
+                                resolutionRate: number | null;
+                                /** @description 满意率 = (非常满意 + 满意 + α × 基本满意) ÷ 评价数 */
+                                satisfactionRate: number | null;
+                                /** @description 结案率 = 结案数 ÷ 应结案数（结案数 + 超期未结数） */
+                                closureRate: number | null;
+                                /** @description 按期结案率 = 按期结案数 ÷ 应结案数 */
+                                onTimeClosureRate: number | null;
+                                /** @description 返工率 = 返工数 ÷ 处置数 */
+                                reworkRate: number | null;
+                                /** @description 延期率 = 延期数 ÷ 应处置数（计分件） */
+                                extensionRate: number | null;
+                                /** @description 一次完成率 = 一次完成数 ÷ 结案数 */
+                                firstTimeRightRate: number | null;
+                                /** @description 派遣准确率 = 首派准确数 ÷ 计分件数 */
+                                dispatchAccuracy: number | null;
+                                /** @description 平均办理时长 = 办理用时 ÷ 结案数 ÷ 60（工作小时） */
+                                averageHandlingHours: number | null;
+                            };
+                            /** @description w响应 × 响应率 + w解决 × 解决率 + w满意 × 满意率（权重由租户设置，默认 30/35/35；缺项按 0 计） */
+                            compositeScore: number | null;
+                            excluded: {
+                                count: number;
+                                /** @description 剔除（申诉成立）的工单，最新 100 件 */
+                                items: {
+                                    id: string;
+                                    description: string;
+                                    categoryName: string;
+                                    regionName: string;
+                                    departmentName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @description 申诉成立的理由 */
+                                    reason: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description 错误 / error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 错误 / error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度排名（部门、社区）/ monthly rankings */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 月份 YYYY-MM（按受理时间，北京时间） */
+                    period: string;
+                    /** @description department 按主办部门 · community 按社区 */
+                    by: "department" | "community";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /** @enum {unknown} */
+                            by: "department" | "community";
+                            /** @description 综合得分权重（响应率、解决率、满意率），和为 1 */
+                            weights: {
+                                response: number;
+                                resolution: number;
+                                satisfaction: number;
+                            };
+                            /** @description 计分件少于此数不参与排名 */
+                            minSample: number;
+                            items: {
+                                id: string;
+                                name: string;
+                                rank: number | null;
+                                counts: {
+                                    /** @description 受理数：该期间收到（上报）的全部工单 */
+                                    received: number;
+                                    /** @description 剔除数：申诉成立、不计入考核的工单（逐件列出） */
+                                    excluded: number;
+                                    /** @description 不予立案数：不予立案的工单 */
+                                    rejected: number;
+                                    /** @description 撤回数：上报人撤回的工单 */
+                                    withdrawn: number;
+                                    /** @description 重复件数：作为重复件销案的工单 */
+                                    duplicate: number;
+                                    /** @description 计分件数（应处置数）：已派遣，且未撤回、非重复件、未经申诉剔除的工单；以下各项只在计分件中计数 */
+                                    scored: number;
+                                    /** @description 首派准确数：首次派遣未被退单、未在签收前改派的计分件（属地兜底后由街道转派不算改派） */
+                                    dispatchedRight: number;
+                                    /** @description 应签收数：已签收，或签收时限已过仍未签收的计分件 */
+                                    responseDue: number;
+                                    /** @description 按时签收数：已签收且从未超过签收时限的计分件 */
+                                    respondedOnTime: number;
+                                    /** @description 处置数：至少反馈过一次处置结果的计分件 */
+                                    handled: number;
+                                    /** @description 返工数：核查不通过、至少返工一次的计分件 */
+                                    reworked: number;
+                                    /** @description 延期数：至少获批一次延期的计分件 */
+                                    extended: number;
+                                    /** @description 结案数：已结案（已解决、无法解决或非职责）的计分件 */
+                                    closed: number;
+                                    /** @description 已解决数：以「已解决」结案、且上报人未评价为「未解决」的计分件 */
+                                    resolved: number;
+                                    /** @description 按期结案数：已结案且处置从未超过处置时限（含获批延期）的计分件 */
+                                    closedOnTime: number;
+                                    /** @description 一次完成数：以「已解决」结案且从未返工的计分件 */
+                                    firstTimeRight: number;
+                                    /** @description 超期未结数：处置时限已过仍未结案的计分件（挂账除外） */
+                                    overdueOpen: number;
+                                    /** @description 挂账数：当前挂账（缓办）的计分件 */
+                                    suspended: number;
+                                    /** @description 升级数：因超期自动升级过的计分件 */
+                                    escalated: number;
+                                    /** @description 评价数：上报人已评价的计分件 */
+                                    rated: number;
+                                    /** @description 非常满意：评价为 5 分的计分件 */
+                                    verySatisfied: number;
+                                    /** @description 满意：评价为 4 分的计分件 */
+                                    satisfied: number;
+                                    /** @description 基本满意：评价为 3 分的计分件 */
+                                    fairlySatisfied: number;
+                                    /** @description 不满意：评价为 2 分的计分件 */
+                                    dissatisfied: number;
+                                    /** @description 非常不满意：评价为 1 分的计分件 */
+                                    veryDissatisfied: number;
+                                    /** @description 办理用时（工作分钟）：结案计分件从首次派遣到结案的工作时间之和 */
+                                    handlingMinutes: number;
+                                };
+                                /** @description 各项比率（0–1，平均办理时长为工作小时）；分母为 0 时为 null */
+                                rates: {
+                                    /** @description 响应率 = 按时签收数 ÷ 应签收数 */
+                                    responseRate: number | null;
+                                    /** @description 解决率 = 已解决数 ÷ 结案数 */
+                                    resolutionRate: number | null;
+                                    /** @description 满意率 = (非常满意 + 满意 + α × 基本满意) ÷ 评价数 */
+                                    satisfactionRate: number | null;
+                                    /** @description 结案率 = 结案数 ÷ 应结案数（结案数 + 超期未结数） */
+                                    closureRate: number | null;
+                                    /** @description 按期结案率 = 按期结案数 ÷ 应结案数 */
+                                    onTimeClosureRate: number | null;
+                                    /** @description 返工率 = 返工数 ÷ 处置数 */
+                                    reworkRate: number | null;
+                                    /** @description 延期率 = 延期数 ÷ 应处置数（计分件） */
+                                    extensionRate: number | null;
+                                    /** @description 一次完成率 = 一次完成数 ÷ 结案数 */
+                                    firstTimeRightRate: number | null;
+                                    /** @description 派遣准确率 = 首派准确数 ÷ 计分件数 */
+                                    dispatchAccuracy: number | null;
+                                    /** @description 平均办理时长 = 办理用时 ÷ 结案数 ÷ 60（工作小时） */
+                                    averageHandlingHours: number | null;
+                                };
+                                compositeScore: number | null;
+                            }[];
                         };
                     };
                 };
