@@ -640,14 +640,8 @@ export interface DutyMatrixTable {
   createdAt: CreatedAt;
 }
 
-/** Sums of case_metrics(c) per key (see the 1045 migration); every counter column is an integer. */
-export interface CaseStatsTable {
-  tenantId: string;
-  month: string;
-  regionId: string;
-  departmentId: string;
-  categoryId: string;
-  communityId: string | null;
+/** The counters of case_metrics(c) (see the 1045 migration), summed per key. */
+export interface CaseCounters {
   received: number;
   excluded: number;
   rejected: number;
@@ -674,6 +668,22 @@ export interface CaseStatsTable {
   dissatisfied: number;
   veryDissatisfied: number;
   handlingMinutes: number;
+}
+
+/** Per tenant, month, subdistrict (or the case's own region above subdistrict level), lead department, category. */
+export interface CaseStatsTable extends CaseCounters {
+  tenantId: string;
+  month: string;
+  regionId: string;
+  departmentId: string;
+  categoryId: string;
+}
+
+/** Per tenant, month and area: the community, or the case's own region when it lies above community level. */
+export interface CaseStatsAreaTable extends CaseCounters {
+  tenantId: string;
+  month: string;
+  areaId: string;
 }
 
 export interface DB {
@@ -717,4 +727,6 @@ export interface DB {
   dutyMatrix: DutyMatrixTable;
   caseStats: CaseStatsTable;
   caseStatsRecount: CaseStatsTable;
+  caseStatsArea: CaseStatsAreaTable;
+  caseStatsAreaRecount: CaseStatsAreaTable;
 }
