@@ -76,6 +76,7 @@ async function main() {
       writeFileSync(out, Buffer.from(await dump.arrayBuffer()));
       await database.close();
       console.log(`backup written to ${out} (restore with: npm run linli -- restore --in ${out})`);
+      console.log(`注意 / note: ID-card numbers are encrypted with ${config.encryptionKey ? 'LINLI_ENCRYPTION_KEY' : `${config.dataDir}/linli.key`}; keep that key safe and apart from the backup — a restore needs it.`);
       return;
     }
     case 'restore': {
