@@ -18,9 +18,10 @@ export interface Booted {
 
 /**
  * Opens the store and prepares it: the embedded store is migrated at boot, a server store only by
- * `npm run db:migrate` (unless migrate is forced); the demo is seeded on first start when enabled.
+ * `npm run db:migrate` (unless migrate is forced); the demo is seeded on first start when enabled (progress lines go
+ * to `log`).
  */
-export async function boot(config: Config, options: { migrate: boolean }): Promise<Booted> {
+export async function boot(config: Config, options: { migrate: boolean; log?: (line: string) => void }): Promise<Booted> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
   if (database.kind === 'pglite' || options.migrate) await migrateToLatest(database.db);
   const vault = loadVault(config);
@@ -28,7 +29,7 @@ export async function boot(config: Config, options: { migrate: boolean }): Promi
   await notifier.start({ db: database.db, pglite: database.pglite, databaseUrl: config.databaseUrl });
   let seeded = !!(await findTenantByCode(database.db, config.tenantCode));
   if (!seeded && config.seedDemo) {
-    await seedDemo({ db: database.db, config, vault, notifier });
+    await seedDemo({ db: database.db, config, vault, notifier }, { log: options.log });
     seeded = true;
   }
   return { database, notifier, vault, demo: seeded && config.seedDemo ? { password: config.demoPassword, accounts: DEMO_ACCOUNTS } : undefined };

@@ -44,7 +44,7 @@ async function main() {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
       await migrateToLatest(database.db);
       if (await findTenantByCode(database.db, config.tenantCode)) throw new Error(`tenant ${config.tenantCode} already exists; demo:seed needs an empty store`);
-      await seedDemo({ db: database.db, config, vault: loadVault(config), notifier: new InboxNotifier() });
+      await seedDemo({ db: database.db, config, vault: loadVault(config), notifier: new InboxNotifier() }, { log: (line) => console.log(line) });
       console.log('demo seeded');
       await database.close();
       return;

@@ -8,7 +8,7 @@ import { Scheduler } from './platform/scheduler/scheduler.js';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const { database, notifier, vault, demo } = await boot(config, { migrate: true }); // migrations take an advisory lock: safe with several servers
+  const { database, notifier, vault, demo } = await boot(config, { migrate: true, log: (line) => console.log(line) }); // migrations take an advisory lock: safe with several servers
   const app = await buildApp({ config, db: database.db, storeKind: database.kind, notifier, vault });
   // A large backlog: a burst of claims right after an item is published opens thousands of connections at once.
   const address = await app.listen({ port: config.port, host: config.host, backlog: 4096 });

@@ -1,27 +1,20 @@
+import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Ctx } from '../platform/context.js';
-import { withTransaction } from '../platform/context.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Notifier } from '../platform/notifications/notifier.js';
 import type { PiiVault } from '../platform/pii.js';
-import { systemActor, type Role } from '../platform/policy.js';
-import { createOrganisation } from '../features/organisations/create-organisation.js';
-import { createRegion, createRootRegion } from '../features/regions/create-region.js';
+import { systemActor } from '../platform/policy.js';
 import { createTenant } from '../features/tenants/create-tenant.js';
-import { createUser } from '../features/users/create-user.js';
-import { grantRole } from '../features/users/grant-role.js';
 import { DALI } from './dali.js';
+import { Random } from './random.js';
+import { seedGeography } from './seed-geography.js';
+import { seedCoBuilding, seedOrganisations } from './seed-organisations.js';
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedMembers } from './seed-people.js';
+import { seedServices } from './seed-services.js';
 
-export const DEMO_ACCOUNTS = [
-  { phone: '13800000001', name: '杨州管', label: '州级管理员 prefecture admin' },
-  { phone: '13800000002', name: '段书记', label: '社区书记 community secretary（文献社区）' },
-  { phone: '13800000003', name: '李党员', label: '在职党员 Party member（住文献社区，在大理市自然资源局工作）' },
-  { phone: '13800000004', name: '赵街长', label: '街巷长 street chief（下关街道）' },
-  { phone: '13800000005', name: '王承办', label: '部门承办人 department handler（大理市城市管理局）' },
-  { phone: '13800000006', name: '张居民', label: '居民 resident（文献社区）' },
-  { phone: '13800000007', name: '周书记', label: '单位党组织书记 unit Party secretary（大理市自然资源局）' },
-] as const;
+export { DEMO_ACCOUNTS };
 
 export interface SeedDeps {
   db: Database;
@@ -30,73 +23,130 @@ export interface SeedDeps {
   notifier: Notifier;
 }
 
+export interface SeedOptions {
+  /**
+   * Size of the generated population relative to the article's figures (DALI.figures): 1 = 7,200 members, 403
+   * co-building units, 278 items, 10,632 person-times. Tests use a small scale; geography and demo accounts are
+   * the same at any scale.
+   */
+  scale?: number;
+  /** Progress lines (the first start prints them). */
+  log?: (line: string) => void;
+  /** The seed's "now" (tests may fix it); dates are generated relative to it in Asia/Shanghai. */
+  now?: Date;
+}
+
+/** What the generated demo holds (figures as the overview will count them). */
+export interface DemoSummary {
+  tenantId: string;
+  communities: number;
+  members: number;
+  coBuildingUnits: number;
+  agreements: number;
+  servicesPublished: number;
+  upcoming: number;
+  personTimes: number;
+  pendingRecords: number;
+  declinedRecords: number;
+  ratings: number;
+}
+
+/** The figures a scale gives (at least a handful of each, so that every screen has something to show). */
+export function demoTargets(scale: number) {
+  const f = DALI.figures;
+  const items = Math.max(10, Math.round(f.servicesPublished * scale));
+  return {
+    members: Math.max(40, Math.round(f.members * scale)),
+    coBuildingUnits: Math.max(DALI.units.length, Math.round(f.coBuildingUnits * scale)),
+    items,
+    upcoming: 6,
+    personTimes: Math.max(40, Math.round(f.personTimes * scale)),
+    declined: Math.max(3, Math.round(12 * scale)),
+  };
+}
+
 /**
- * The Dali demo, created through the domain functions as the system actor, in one transaction per step.
+ * The Dali demo, generated through the domain functions as the system actor (claims and ratings as the people who
+ * make them), deterministic (seeded PRNG) and dated relative to now in Asia/Shanghai: geography, units and
+ * co-building agreements, the demo accounts, thousands of Party members reported in, a year of volunteer services
+ * with certified hours settled into the points ledger. Volumes go through the batch verbs in chunks of 1,000
+ * (createOrganisations, createAgreements/confirmAgreements, createUsers, submitAndConfirmReportIns,
+ * createServiceItems/publishServiceItems/completeServiceItems, enterBatchRecords, approveServiceRecords →
+ * settleCertifiedServices); the rest (demo accounts, claims, ratings, declines) through the single verbs.
+ * One transaction: a failed seed leaves nothing behind, so the next start seeds again.
  * Demo passwords share one argon2id hash (hashing thousands one by one would take minutes).
  */
-export async function seedDemo(deps: SeedDeps) {
-  const tenant = await createTenant(deps.db, DALI.tenant);
-  const ctx: Ctx = { db: deps.db, tenantId: tenant.id, actor: systemActor(), config: deps.config, now: () => new Date(), notifier: deps.notifier, vault: deps.vault };
+export async function seedDemo(deps: SeedDeps, options: SeedOptions = {}): Promise<DemoSummary> {
+  const scale = options.scale ?? 1;
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const targets = demoTargets(scale);
+  const rnd = new Random(DALI.seed);
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const say = (what: string) => log(`生成演示数据 / seeding demo: ${what} … ${elapsed()}`);
+  let lastLine = 0;
+  /** Progress within a long step: a line every few seconds, and the last one. */
+  const progress = (what: string, done: number, total: number) => {
+    if (done < total && Date.now() - lastLine < 3000) return;
+    lastLine = Date.now();
+    say(`${what} ${n(done)} / ${n(total)}`);
+  };
   const passwordHash = await hashPassword(deps.config.demoPassword);
 
-  const geo = await withTransaction(ctx, async (tx) => {
-    const prefecture = await createRootRegion({ ctx: tx, input: { kind: 'prefecture', ...DALI.prefecture } });
-    const city = await createRegion({ ctx: tx, input: { parentId: prefecture.id, kind: 'city', ...DALI.city } });
-    const communities: Array<{ id: string; name: string; subdistrictId: string }> = [];
-    const subdistricts = [];
-    for (const s of DALI.subdistricts) {
-      const sub = await createRegion({ ctx: tx, input: { parentId: city.id, kind: 'subdistrict', code: s.code, name: s.name, lat: s.lat, lng: s.lng } });
-      subdistricts.push(sub);
-      for (const [i, name] of s.communities.entries()) {
-        const code = `${s.code.slice(0, 9)}${String(i + 1).padStart(3, '0')}`;
-        const jitter = (n: number) => ((((i * 7919 + n) % 100) - 50) / 5000);
-        const community = await createRegion({ ctx: tx, input: { parentId: sub.id, kind: 'community', code, name, lat: s.lat + jitter(1), lng: s.lng + jitter(2) } });
-        communities.push({ id: community.id, name, subdistrictId: sub.id });
-        for (let g = 1; g <= DALI.gridsPerCommunity; g++) {
-          await createRegion({ ctx: tx, input: { parentId: community.id, kind: 'grid', code: `${code}-G${g}`, name: `${name}第${g}网格` } });
-        }
-      }
-    }
-    return { prefecture, city, subdistricts, communities };
-  });
+  return deps.db.transaction().execute(async (trx) => {
+    // The whole seed is one transaction, which no autovacuum sees into (and PGlite has none): the planner would keep
+    // planning foreign-key checks and joins for empty tables — nested loops over thousands of rows. ANALYZE, allowed
+    // inside a transaction and counting its own rows, refreshes the statistics as the volumes grow.
+    const analyze = async (tables: readonly string[]) => void (await sql.raw(`analyze ${tables.join(', ')}`).execute(trx));
+    const tenant = await createTenant(trx, DALI.tenant);
+    const ctx: Ctx = { db: trx, tenantId: tenant.id, actor: systemActor(), config: deps.config, now: () => now, notifier: deps.notifier, vault: deps.vault };
 
-  const orgs = await withTransaction(ctx, async (tx) => {
-    const units = [];
-    for (const u of DALI.units) units.push(await createOrganisation({ ctx: tx, input: { kind: 'unit', subtype: u.subtype, name: u.name, code: u.code, regionId: geo.city.id } }));
-    const departments = [];
-    for (const d of DALI.departments) departments.push(await createOrganisation({ ctx: tx, input: { kind: 'department', subtype: d.subtype, name: d.name, regionId: geo.city.id } }));
-    for (const p of DALI.partyOrgs) await createOrganisation({ ctx: tx, input: { kind: 'party_org', subtype: p.subtype, name: p.name, regionId: geo.city.id } });
-    return { units, departments };
+    const geo = await seedGeography(ctx);
+    say(`geography ${geo.subdistricts.length} subdistricts, ${geo.communities.length} communities`);
+    const orgs = await seedOrganisations(ctx, geo, rnd, targets.coBuildingUnits);
+    const { agreements } = await seedCoBuilding(ctx, geo, orgs, rnd);
+    say(`units ${n(orgs.all.length)}, co-building agreements ${n(agreements)}`);
+    const accounts = await seedDemoAccounts(ctx, geo, orgs, passwordHash);
+    await analyze(['regions', 'organisations', 'unit_communities', 'co_build_agreements', 'users', 'role_grants']);
+    const members = await seedMembers(ctx, {
+      geo,
+      orgs,
+      rnd,
+      count: targets.members,
+      passwordHash,
+      chunk: 1000,
+      analyze: () => analyze(['users', 'user_units', 'user_communities', 'role_grants', 'report_ins']),
+      progress: (done) => progress('people reported in', done, targets.members),
+    });
+    const services = await seedServices(ctx, {
+      geo,
+      members,
+      demoMember: accounts.member,
+      rnd,
+      targets,
+      approveChunk: 1000,
+      analyze: () => analyze(['service_items', 'service_claims', 'service_records', 'service_ratings', 'point_accounts', 'ledger_transfers', 'ledger_movements']),
+      progress: (stage, done, total) => progress(`services ${stage}`, done, total),
+    });
+    const summary: DemoSummary = {
+      tenantId: tenant.id,
+      communities: geo.communities.length,
+      members: members.length + 1,
+      coBuildingUnits: orgs.all.length,
+      agreements,
+      servicesPublished: services.past + services.upcoming,
+      upcoming: services.upcoming,
+      personTimes: services.approved,
+      pendingRecords: services.pending,
+      declinedRecords: services.declined,
+      ratings: services.ratings,
+    };
+    say(
+      `done — ${n(summary.members)} members reported in, ${n(summary.coBuildingUnits)} co-building units, ` +
+        `${n(summary.servicesPublished)} services published (${summary.upcoming} upcoming), ${n(summary.personTimes)} person-times certified`,
+    );
+    return summary;
   });
-
-  const home = geo.communities[0]!; // 文献社区
-  const unit = orgs.units[0]!; // 大理市自然资源局
-  const xiaguan = geo.subdistricts[0]!;
-  const grants: Array<{ role: Role; regionId?: string; orgId?: string }> = [
-    { role: 'admin', regionId: geo.prefecture.id },
-    { role: 'community_secretary', regionId: home.id },
-    { role: 'member', regionId: home.id },
-    { role: 'street_chief', regionId: xiaguan.id },
-    { role: 'department_handler', orgId: orgs.departments[0]!.id },
-    { role: 'resident', regionId: home.id },
-    { role: 'unit_secretary', orgId: unit.id },
-  ];
-  await withTransaction(ctx, async (tx) => {
-    for (const [i, account] of DEMO_ACCOUNTS.entries()) {
-      const grant = grants[i]!;
-      const user = await createUser({
-        ctx: tx,
-        input: {
-          phone: account.phone,
-          name: account.name,
-          passwordHash,
-          regionId: [1, 2, 5].includes(i) ? home.id : i === 3 ? xiaguan.id : geo.city.id,
-          isPartyMember: i !== 5,
-          units: i === 2 || i === 6 ? [{ unitId: unit.id, position: i === 6 ? '党组织书记' : '干部' }] : i === 4 ? [{ unitId: orgs.departments[0]!.id, position: '承办人' }] : [],
-        },
-      });
-      await grantRole({ ctx: tx, input: { userId: user.id, ...grant } });
-    }
-  });
-  return { tenant, geo, orgs };
 }

@@ -11,6 +11,12 @@ export async function enterBatchRecords({ ctx, input }: { ctx: Ctx; input: Batch
   return withTransaction(ctx, async (tx) => {
     const item = await itemForStaffEntry(tx, input.itemId);
     const ids = await insertStaffRecords(tx, item, input.entries, { source: 'batch', note: input.note?.trim() || null, settings });
-    return selectRecords(tx.db, tx.tenantId).where('r.id', 'in', ids).orderBy('r.id').execute();
+    // The item and the people are named too: the planner then joins by primary key, not by scanning the tenant.
+    return selectRecords(tx.db, tx.tenantId)
+      .where('r.id', 'in', ids)
+      .where('i.id', '=', item.id)
+      .where('u.id', 'in', input.entries.map((e) => e.userId))
+      .orderBy('r.id')
+      .execute();
   });
 }

@@ -1,11 +1,12 @@
 import type { Ctx } from '../../platform/context.js';
-import { audit } from '../../platform/audit.js';
+import { auditMany } from '../../platform/audit.js';
+import { insertRows } from '../../platform/bulk.js';
 import { shanghaiDate } from '../../platform/calendar/shanghai-time.js';
 import { conflict, DomainError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { authorizeManage, CLAIM_TRANSITIONS } from '../service-items/service-items.policy.js';
 import { findVisibleItem, type ItemRow } from '../service-items/service-items.queries.js';
-import { creditedMinutes, lockPerson, minutesBetween, type ServiceHoursSettings } from './hours.js';
+import { lockPerson, minutesBetween, roundServiceMinutes, type ServiceHoursSettings } from './hours.js';
 
 export interface StaffEntry {
   userId: string;
@@ -26,7 +27,8 @@ export async function itemForStaffEntry(tx: Ctx, itemId: string): Promise<ItemRo
 /**
  * Writes staff-entered records (团体录入 / 补录) as pending, in the caller's transaction: times in the past, at
  * most a day each; the people exist in the tenant and have no live record on the item (all-or-nothing, 409
- * naming them); a placed or no-show claim of theirs becomes attended and is linked.
+ * naming them); a placed or no-show claim of theirs becomes attended and is linked. Set-based: a batch of any
+ * size takes a fixed number of statements (credited minutes as `creditedMinutes` computes them, one query for all).
  */
 export async function insertStaffRecords(tx: Ctx, item: ItemRow, entries: StaffEntry[], p: { source: 'batch' | 'retro'; note: string | null; settings: ServiceHoursSettings }): Promise<string[]> {
   const now = tx.now();
@@ -41,7 +43,8 @@ export async function insertStaffRecords(tx: Ctx, item: ItemRow, entries: StaffE
     return { ...e, checkInAt, checkOutAt };
   });
   const people = await tx.db.selectFrom('users').select(['id', 'name']).where('tenantId', '=', tx.tenantId).where('id', 'in', userIds).execute();
-  const missing = userIds.filter((id) => !people.some((u) => u.id === id));
+  const found = new Set(people.map((u) => u.id));
+  const missing = userIds.filter((id) => !found.has(id));
   if (missing.length) throw invalid('有人员不存在', 'Some people do not exist', { userIds: missing });
   await lockPerson(tx, userIds);
   const live = await tx.db.selectFrom('serviceRecords').select('userId').where('tenantId', '=', tx.tenantId).where('itemId', '=', item.id).where('userId', 'in', userIds).where('status', '!=', 'declined').execute();
@@ -58,36 +61,61 @@ export async function insertStaffRecords(tx: Ctx, item: ItemRow, entries: StaffE
     .where('status', 'in', CLAIM_TRANSITIONS.attend.from)
     .returning(['id', 'userId'])
     .execute();
-  const ids: string[] = [];
-  for (const e of times) {
-    const id = newId();
-    const serviceDay = shanghaiDate(e.checkInAt);
-    const actual = minutesBetween(e.checkInAt, e.checkOutAt);
-    const credited = await creditedMinutes(tx, { userId: e.userId, serviceDay, actual, settings: p.settings });
-    await tx.db
-      .insertInto('serviceRecords')
-      .values({
-        tenantId: tx.tenantId,
-        id,
-        itemId: item.id,
-        claimId: claims.find((c) => c.userId === e.userId)?.id ?? null,
-        userId: e.userId,
-        source: p.source,
-        checkInAt: e.checkInAt,
-        checkOutAt: e.checkOutAt,
-        serviceDay,
-        plannedMinutes: item.plannedMinutes,
-        actualMinutes: actual,
-        creditedMinutes: credited,
-        enteredBy: tx.actor!.userId,
-        note: p.note,
-        status: 'pending',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    await audit(tx, { action: `service_record.${p.source}_entered`, targetType: 'service_record', targetId: id, regionId: item.communityId, after: { itemId: item.id, userId: e.userId, checkInAt: e.checkInAt, checkOutAt: e.checkOutAt, actualMinutes: actual, creditedMinutes: credited, note: p.note } });
-    ids.push(id);
-  }
+  const claimOf = new Map(claims.map((c) => [c.userId, c.id]));
+  // Credited minutes as creditedMinutes computes them, for the whole batch at once: rounded, then cut to what is
+  // left of each person's daily cap given their other pending or approved records on that day (one query).
+  const drafts = times.map((e) => ({ ...e, id: newId(), serviceDay: shanghaiDate(e.checkInAt), actual: minutesBetween(e.checkInAt, e.checkOutAt) }));
+  const used = new Map<string, number>();
+  const rows = await tx.db
+    .selectFrom('serviceRecords')
+    .select(['userId', 'serviceDay'])
+    .select((eb) => eb.fn.sum<number>('creditedMinutes').as('n'))
+    .where('tenantId', '=', tx.tenantId)
+    .where('userId', 'in', userIds)
+    .where('serviceDay', 'in', [...new Set(drafts.map((e) => e.serviceDay))])
+    .where('status', 'in', ['pending', 'approved'])
+    .groupBy(['userId', 'serviceDay'])
+    .execute();
+  for (const r of rows) used.set(`${r.userId}:${r.serviceDay}`, Number(r.n ?? 0));
+  const records = drafts.map((e) => {
+    const key = `${e.userId}:${e.serviceDay}`;
+    const credited = Math.max(0, Math.min(roundServiceMinutes(e.actual, p.settings.rounding), p.settings.dailyCapMinutes - (used.get(key) ?? 0)));
+    used.set(key, (used.get(key) ?? 0) + credited);
+    return { ...e, credited };
+  });
+  await insertRows(
+    tx.db,
+    'service_records',
+        records.map((e) => ({
+          tenantId: tx.tenantId,
+          id: e.id,
+          itemId: item.id,
+          claimId: claimOf.get(e.userId) ?? null,
+          userId: e.userId,
+          source: p.source,
+          checkInAt: e.checkInAt,
+          checkOutAt: e.checkOutAt,
+          serviceDay: e.serviceDay,
+          plannedMinutes: item.plannedMinutes,
+          actualMinutes: e.actual,
+          creditedMinutes: e.credited,
+          enteredBy: tx.actor!.userId,
+          note: p.note,
+          status: 'pending' as const,
+          createdAt: now,
+          updatedAt: now,
+        })),
+  );
+  await auditMany(
+    tx,
+    records.map((e) => ({
+      action: `service_record.${p.source}_entered`,
+      targetType: 'service_record',
+      targetId: e.id,
+      regionId: item.communityId,
+      after: { itemId: item.id, userId: e.userId, checkInAt: e.checkInAt, checkOutAt: e.checkOutAt, actualMinutes: e.actual, creditedMinutes: e.credited, note: p.note },
+    })),
+  );
+  const ids = records.map((e) => e.id);
   return ids;
 }

@@ -119,11 +119,14 @@ describe('the database enforces the ledger', () => {
       { accountId: a.issued, amount: '-1.00' },
       { accountId: a.spendable, amount: '1.00' },
     ]);
+    // Accounts the transfer does not touch yet (one movement per account and transfer is a key of its own).
+    const other = await accounts((await buildMember(env)).id);
     const late = env.db.insertInto('ledgerMovements').values([
-      { tenantId: env.tenantId, id: newId(), transferId: id, accountId: a.issued, amount: '-9.00' },
-      { tenantId: env.tenantId, id: newId(), transferId: id, accountId: a.redeemed, amount: '9.00' },
+      { tenantId: env.tenantId, id: newId(), transferId: id, accountId: a.redeemed, amount: '-9.00' },
+      { tenantId: env.tenantId, id: newId(), transferId: id, accountId: other.spendable, amount: '9.00' },
     ]);
     await expect(late.execute()).rejects.toThrow(/closed/);
+    expect(await balanceOf(env.db, env.tenantId, member.id, 'spendable')).toBe(1);
   });
 });
 

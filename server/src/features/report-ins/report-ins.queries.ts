@@ -187,3 +187,24 @@ export async function holdersOf(db: Database, tenantId: string, role: 'community
     .execute();
   return rows.map((r) => r.userId);
 }
+
+/**
+ * holdersOf for many places at once (batch verbs): one query for the role's active grants, matched to each path as
+ * holdersOf matches them (the place's path lies under the grant's scope). Returns place path → user ids.
+ */
+export async function holdersOfMany(db: Database, tenantId: string, role: 'community_secretary' | 'unit_secretary', kind: 'region' | 'org', paths: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(paths.map((p) => [p, []]));
+  if (paths.length === 0) return out;
+  const grants = await db
+    .selectFrom('roleGrants as g')
+    .innerJoin('users as u', (j) => j.onRef('u.tenantId', '=', 'g.tenantId').onRef('u.id', '=', 'g.userId'))
+    .select(['g.userId', 'g.scopePath'])
+    .where('g.tenantId', '=', tenantId)
+    .where('g.role', '=', role)
+    .where('g.revokedAt', 'is', null)
+    .where('u.status', '=', 'active')
+    .where(kind === 'region' ? 'g.regionId' : 'g.orgId', 'is not', null)
+    .execute();
+  for (const path of paths) out.set(path, [...new Set(grants.filter((g) => path.startsWith(g.scopePath)).map((g) => g.userId))]);
+  return out;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import { inTransaction } from '../../db/database.js';
 import type { Ctx } from '../context.js';
+import { insertRows } from '../bulk.js';
 import { newId } from '../ids.js';
 import { announce, listen, parseBusMessage, type BusListener, type BusMessage, type BusSource } from './bus.js';
 import { NotificationHub } from './hub.js';
@@ -20,7 +21,7 @@ interface Pending {
   rows: Map<string, NotificationRow>;
 }
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 2000;
 // A batch whose transaction rolled back never comes back on the bus; forget it after this long.
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -62,33 +63,43 @@ export class InboxNotifier implements Notifier {
   }
 
   async notify(ctx: Ctx, n: NewNotification): Promise<void> {
-    const userIds = [...new Set(n.userIds)];
-    if (userIds.length === 0) return;
+    return this.notifyMany(ctx, [n]);
+  }
+
+  /**
+   * Each notification's inbox rows, written together; one bus batch per distinct set of external channels (the
+   * senders of a batch are the same for all its rows).
+   */
+  async notifyMany(ctx: Ctx, notifications: NewNotification[]): Promise<void> {
     const createdAt = ctx.now();
-    const rows: NotificationRow[] = userIds.map((userId) => ({
-      tenantId: ctx.tenantId,
-      id: newId(),
-      userId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? null,
-      link: n.link ?? null,
-      createdAt,
-      readAt: null,
-    }));
-    const batch = randomUUID();
-    const channels = (n.channels ?? []).filter((c) => this.senders.has(c));
+    const batches = new Map<string, { batch: string; channels: Channel[]; rows: NotificationRow[] }>();
+    for (const n of notifications) {
+      const userIds = [...new Set(n.userIds)];
+      if (userIds.length === 0) continue;
+      const channels = (n.channels ?? []).filter((c) => this.senders.has(c));
+      const key = channels.join(',');
+      let b = batches.get(key);
+      if (!b) batches.set(key, (b = { batch: randomUUID(), channels, rows: [] }));
+      for (const userId of userIds) {
+        b.rows.push({ tenantId: ctx.tenantId, id: newId(), userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, createdAt, readAt: null });
+      }
+    }
+    if (batches.size === 0) return;
     this.sweep();
     // Registered before the write: on autocommit the bus may deliver before this call returns.
-    if (this.listener && channels.length > 0) this.pending.set(batch, { at: Date.now(), channels, rows: new Map(rows.map((r) => [r.id, r])) });
+    for (const b of batches.values()) {
+      if (this.listener && b.channels.length > 0) this.pending.set(b.batch, { at: Date.now(), channels: b.channels, rows: new Map(b.rows.map((r) => [r.id, r])) });
+    }
     try {
       await inTransaction(ctx.db, async (db) => {
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('notifications').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-        const message: BusMessage = { origin: this.origin, batch, tenantId: ctx.tenantId, items: rows.map((r) => [r.id, r.userId]) };
-        await announce(db, message);
+        await insertRows(db, 'notifications', [...batches.values()].flatMap((b) => b.rows), { chunk: INSERT_CHUNK });
+        for (const b of batches.values()) {
+          const message: BusMessage = { origin: this.origin, batch: b.batch, tenantId: ctx.tenantId, items: b.rows.map((r) => [r.id, r.userId]) };
+          await announce(db, message);
+        }
       });
     } catch (error) {
-      this.pending.delete(batch);
+      for (const b of batches.values()) this.pending.delete(b.batch);
       throw error;
     }
   }

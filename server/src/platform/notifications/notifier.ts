@@ -30,6 +30,15 @@ export type NotificationListener = (notification: NotificationRow) => void;
  */
 export interface Notifier {
   notify(ctx: Ctx, notification: NewNotification): Promise<void>;
+  /** Many notifications at once (batch verbs): the effect of `notify` for each, in a few statements. */
+  notifyMany?(ctx: Ctx, notifications: NewNotification[]): Promise<void>;
   /** Live feed of one user's new notifications (committed ones only); absent on notifiers that cannot push. */
   subscribe?(tenantId: string, userId: string, listener: NotificationListener): () => void;
+}
+
+/** Delivers each notification: in one go when the notifier can, else one `notify` after another. */
+export async function notifyEach(ctx: Ctx, notifications: NewNotification[]): Promise<void> {
+  if (notifications.length === 0) return;
+  if (ctx.notifier.notifyMany) return ctx.notifier.notifyMany(ctx, notifications);
+  for (const n of notifications) await ctx.notifier.notify(ctx, n);
 }
